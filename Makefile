@@ -1,0 +1,49 @@
+# Two commands for a new user: `make serve` (set up, build, live preview) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
+# Reproducible output: dates come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build test test-python test-js clean lock
+
+help:
+	@echo "make serve   set up, build and preview on http://127.0.0.1:8000 (live reload)"
+	@echo "make test    set up and run the whole test suite"
+	@echo "make build   strict build into site/"
+	@echo "make clean   remove site/, caches and the virtualenv"
+
+# The virtualenv, installed from the lock; redone whenever the lock changes.
+$(STAMP): requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(MKDOCS) build --strict --site-dir site
+
+test: $(STAMP)
+	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache build
+	find . -name __pycache__ -type d -prune -not -path "./$(VENV)/*" -exec rm -rf {} +
+	rm -rf $(VENV)
+
+# Re-pin every dependency after editing requirements.in.
+lock:
+	rm -rf build/lock-venv && python3 -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet -r requirements.in
+	(echo "# Exact versions of every direct and transitive dependency (from requirements.in). Regenerate: make lock"; \
+	 build/lock-venv/bin/pip freeze --exclude-editable | grep -v '^pip==') > requirements.lock
+	rm -rf build/lock-venv

@@ -1,0 +1,28 @@
+"""mkdocs-macros entry point: registers the study guide's macros and nothing else.
+
+Loading, validation and rendering are plain functions in this package (catalog, validate, render,
+pages), testable without MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def define_env(env):
+    from . import render
+    from .catalog import load_catalog
+    from .pages import GENERATED_PAGES
+
+    def catalog():
+        return load_catalog(Path(env.project_dir))
+
+    @env.macro
+    def sg_page(kind: str, slug: str) -> str:
+        """The body of one generated page (see macros/pages.py)."""
+        return GENERATED_PAGES[kind].render(catalog()[slug])
+
+    @env.macro
+    def walkthrough_list() -> str:
+        """The list of walkthroughs, linked from the page that calls it."""
+        return render.walkthrough_list(catalog(), env.page.file.src_uri)

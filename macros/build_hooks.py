@@ -1,0 +1,65 @@
+"""MkDocs hooks: validate all walkthrough data first, then add each walkthrough's generated pages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# MkDocs loads hooks by file path; make the `macros` package beside this file importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.catalog import DataError, load_catalog  # noqa: E402
+from macros.pages import GENERATED_PAGES  # noqa: E402
+
+
+def _project_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before any plugin: bad data must stop the build before anything is rendered
+def on_config(config):
+    try:
+        load_catalog(_project_dir(config))
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        raise PluginError(f"{count} problem{'s' * (count != 1)} in the walkthrough data; nothing was built.") from None
+    return config
+
+
+def on_files(files, config):
+    for walkthrough in load_catalog(_project_dir(config)).values():
+        for spec in GENERATED_PAGES.values():
+            files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.stub(walkthrough)))
+    return files
+
+
+def on_nav(nav, config, files):
+    """Name each walkthrough's nav section after it, and list its pages in GENERATED_PAGES order."""
+    catalog = load_catalog(_project_dir(config))
+    order = {spec.kind: index for index, spec in enumerate(GENERATED_PAGES.values())}
+    kind_of = {
+        spec.src_uri(slug): (slug, kind) for slug in catalog for kind, spec in GENERATED_PAGES.items()
+    }
+
+    def visit(items):
+        for item in items:
+            if not item.is_section:
+                continue
+            pages = [kind_of.get(child.file.src_uri) for child in item.children if child.is_page]
+            slugs = {entry[0] for entry in pages if entry}
+            if len(slugs) == 1:
+                item.title = catalog[slugs.pop()].title
+                item.children.sort(
+                    key=lambda child: order.get(kind_of.get(getattr(child.file, "src_uri", ""), ("", ""))[1], 99)
+                    if child.is_page else 99
+                )
+            visit(item.children)
+
+    visit(nav.items)
+    return nav

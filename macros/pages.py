@@ -1,0 +1,71 @@
+"""The pages generated for every walkthrough: where each lives, its title and what renders it.
+
+Adding a kind of page is adding one entry here and one render function `(walkthrough) -> Markdown`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import dataclass
+
+from .models import Walkthrough
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str
+    path: str  # relative to docs/, with {slug}
+    renderer: str  # "module:function", imported when first called (keeps imports acyclic)
+    title: str  # in the navigation, under the walkthrough's own entry; str.format'ed with w=<Walkthrough>
+    description: str
+    meta: tuple[tuple[str, object], ...] = ()  # extra front matter, e.g. (("template", "embed.html"),)
+
+    def src_uri(self, slug: str) -> str:
+        return self.path.format(slug=slug)
+
+    def render(self, walkthrough: Walkthrough) -> str:
+        module, function = self.renderer.split(":")
+        return getattr(importlib.import_module(module), function)(walkthrough)
+
+    def stub(self, walkthrough: Walkthrough) -> str:
+        """The Markdown the page is built from: front matter and one macro call."""
+        # JSON strings are valid YAML scalars, so any title or description is quoted safely.
+        title = json.dumps(self.title.format(w=walkthrough))
+        description = json.dumps(self.description.format(w=walkthrough))
+        # The browser tab names the walkthrough too: "Quiz" alone is ambiguous across walkthroughs.
+        html_title = json.dumps(walkthrough.title if self.kind == "guide" else f"{self.title.format(w=walkthrough)}: {walkthrough.title}")
+        meta = (("html_title", html_title), ("walkthrough", json.dumps(walkthrough.slug)))
+        extra = "".join(f"{key}: {value}\n" for key, value in meta)
+        extra += "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta)
+        call = f'{{{{ sg_page("{self.kind}", "{walkthrough.slug}") }}}}'
+        return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{call}\n"
+
+
+GENERATED_PAGES: dict[str, PageSpec] = {
+    spec.kind: spec
+    for spec in [
+        PageSpec("guide", "walkthroughs/{slug}/index.md", "macros.render:guide_page", "{w.title}", "{w.description}"),
+        PageSpec(
+            "compare", "walkthroughs/{slug}/compare.md", "macros.variants:compare_page",
+            "Variants side by side", "The same STAR section across the five model answers for: {w.question}",
+        ),
+        PageSpec(
+            "quiz", "walkthroughs/{slug}/quiz.md", "macros.quiz:quiz_page",
+            "Self-check quiz", "Check yourself on: {w.question}",
+        ),
+        PageSpec(
+            "cheatsheet", "walkthroughs/{slug}/cheat-sheet.md", "macros.cheatsheet:cheatsheet_page",
+            "Cheat sheet", "A two-page printable cheat sheet for: {w.question}",
+        ),
+        PageSpec(
+            "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",
+            "Instructor guide", "Session plan, pair exercise and scoring rubric for: {w.question}",
+        ),
+    ]
+}
+
+
+def page_uri(kind: str, slug: str) -> str:
+    """The docs/ path of one generated page: templates link pages through this, never by hand."""
+    return GENERATED_PAGES[kind].src_uri(slug)

@@ -1,0 +1,69 @@
+"""Render walkthroughs to Markdown through the Jinja templates in macros/templates/.
+
+Plain functions of the data: testable without MkDocs, called by the macros that define_env registers.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from .models import Walkthrough
+from .pages import page_uri
+from .validate import speaking_seconds, word_count
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def md_inline(text: str) -> Markup:
+    """Inline Markdown to HTML, for data text placed inside raw HTML blocks."""
+    html = markdown.markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def format_seconds(seconds: int) -> str:
+    """112 -> '1:52'."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def relative_link(from_src_uri: str, to_src_uri: str) -> str:
+    """A Markdown link target from one docs/ file to another, which MkDocs then checks and rewrites."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; HTML parts escape with |e or go through md_inline
+    )
+    env.filters["md"] = md_inline
+    env.filters["clock"] = format_seconds
+    env.filters["words"] = word_count
+    env.globals["speaking_seconds"] = speaking_seconds
+    env.globals["page_uri"] = page_uri
+    env.globals["link"] = relative_link
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def guide_page(walkthrough: Walkthrough) -> str:
+    return render("guide.md.j2", w=walkthrough, here=page_uri("guide", walkthrough.slug))
+
+
+def walkthrough_list(catalog: dict[str, Walkthrough], here: str) -> str:
+    return render("walkthrough_list.md.j2", walkthroughs=list(catalog.values()), here=here)
