@@ -41,6 +41,7 @@ build: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	node --test tests/js/
+	scripts/find-poppler
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) -m pytest
 
 # Cheat sheets as PDF (A4 and Letter) into site/, from a fresh strict build.
@@ -48,7 +49,7 @@ pdf: build
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/make_pdf.py site
 
 # A zip of the site that works from file://, for LMS package uploads.
-offline: $(STAMP)
+offline: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/make_offline.py
 
 # Measurements, not tests: build-time ratios, Lighthouse scores.

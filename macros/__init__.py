@@ -17,6 +17,9 @@ def define_env(env):
     def catalog():
         return load_catalog(Path(env.project_dir))
 
+    # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
+    render.environment().globals["site_url"] = env.conf["site_url"] or "/"
+
     @env.macro
     def sg_page(kind: str, slug: str) -> str:
         """The body of one generated page (see macros/pages.py)."""
@@ -26,3 +29,10 @@ def define_env(env):
     def walkthrough_list() -> str:
         """The list of walkthroughs, linked from the page that calls it."""
         return render.walkthrough_list(catalog(), env.page.file.src_uri)
+
+    @env.macro
+    def practice_tools() -> str:
+        """The "Check my story" checker, timer and checklist (docs/practice/index.md calls it)."""
+        from .practice import practice_page
+
+        return practice_page(Path(env.project_dir), env.page.file.src_uri)

@@ -14,6 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.catalog import DataError, load_catalog  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
+from macros.exports import site_files  # noqa: E402
+from macros.rubric import load_kit  # noqa: E402
+from macros.practice import RULES_JSON, rules_json_text  # noqa: E402
 
 
 def _project_dir(config) -> Path:
@@ -24,6 +27,7 @@ def _project_dir(config) -> Path:
 def on_config(config):
     try:
         load_catalog(_project_dir(config))
+        load_kit(_project_dir(config))  # data/rubric.yml, the instructor pages' session plan and rubric
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -36,6 +40,11 @@ def on_files(files, config):
     for walkthrough in load_catalog(_project_dir(config)).values():
         for spec in GENERATED_PAGES.values():
             files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.stub(walkthrough)))
+    # LMS exports (JSON and its schema, QTI, GIFT): files of the site, so `mkdocs serve` has them too.
+    for uri, content in site_files(load_catalog(_project_dir(config))).items():
+        files.append(File.generated(config, uri, content=content))
+    # The story rules as data, as the practice page embeds them (macros/practice.py).
+    files.append(File.generated(config, RULES_JSON, content=rules_json_text(_project_dir(config))))
     return files
 
 

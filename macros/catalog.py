@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .loader import Problem, read_yaml
 from .models import Walkthrough
+from .rules import RULES_FILE, lint_answers, load_rules
 from .validate import check_walkthrough
 
 DATA_DIR = Path("data") / "walkthroughs"
@@ -34,10 +35,12 @@ def load_catalog(project_dir: Path) -> dict[str, Walkthrough]:
     """
     project_dir = Path(project_dir)
     files = sorted((project_dir / DATA_DIR).glob("*.yml"))
-    signature = _signature(files)
+    rules_file = project_dir / RULES_FILE
+    signature = _signature(files + [rules_file] * rules_file.is_file())
     if signature in _cache:
         return _cache[signature]
-    problems: list[Problem] = []
+    # The story rules (data/rules.yml) lint every model answer: each must pass them clean.
+    rules, problems = load_rules(project_dir)
     catalog: dict[str, Walkthrough] = {}
     first_file: dict[str, str] = {}
     for path in files:
@@ -50,6 +53,8 @@ def load_catalog(project_dir: Path) -> dict[str, Walkthrough]:
         problems += check_problems
         if walkthrough is None:
             continue
+        if rules is not None:
+            problems += lint_answers(doc, walkthrough, rules)
         if walkthrough.slug in first_file:
             problems.append(
                 doc.problem(("slug",), f"duplicate slug '{walkthrough.slug}': {first_file[walkthrough.slug]} has it too")

@@ -62,6 +62,18 @@ GENERATED_PAGES: dict[str, PageSpec] = {
             "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",
             "Instructor guide", "Session plan, pair exercise and scoring rubric for: {w.question}",
         ),
+        # Embed views for an LMS iframe: reached by URL (not_in_nav), kept out of search results.
+        *(
+            PageSpec(
+                f"embed-{view}", f"embed/{{slug}}/{view}.md", f"macros.embed:{view}_page", title, description,
+                meta=(("template", "embed.html"), ("search", {"exclude": True})),
+            )
+            for view, title, description in (
+                ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}"),
+                ("variants", "Model answers by role", "Five model answers, one per role and seniority, for: {w.question}"),
+                ("quiz", "Self-check quiz", "A self-check quiz on: {w.question}"),
+            )
+        ),
     ]
 }
 

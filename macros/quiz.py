@@ -1,9 +1,86 @@
-"""Placeholder: replaced by the issue that builds this page."""
+"""The self-check quiz: its own page, and what its templates need that Jinja cannot compute.
+
+The quiz appears twice (a section of the guide page and a page of its own), both rendered by the
+same templates (macros/templates/quiz_*.md.j2) from the walkthrough's `quiz` items.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
+
 from .models import Walkthrough
+from .pages import page_uri
+from .validate import PAGE_ANCHORS
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# What the fixed anchors of the guide page are called (the headings of macros/templates/guide.md.j2).
+PAGE_ANCHOR_TITLES = {
+    "summary": "Summary",
+    "story": "The story",
+    "star": "The STAR(+R) breakdown",
+    "follow-ups": "Follow-up probes",
+    "red-flags": "Red flags",
+    "key-phrases": "Key phrases",
+    "variants": "Model answers by role",
+    "quiz": "Self-check quiz",
+    "key-points": "Key points",
+}
+assert set(PAGE_ANCHOR_TITLES) == set(PAGE_ANCHORS), "name every fixed anchor of the guide page"
+
+
+def quiz_version(walkthrough: Walkthrough) -> str:
+    """A short hash of the quiz content. Saved progress is keyed on it, so an edited quiz starts afresh."""
+    items = [item.model_dump(mode="json") for item in walkthrough.quiz]
+    payload = json.dumps(items, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def anchor_titles(walkthrough: Walkthrough) -> dict[str, str]:
+    """What each guide anchor is called, so an explanation's link says where it goes."""
+    titles = dict(PAGE_ANCHOR_TITLES)
+    for section in walkthrough.sections:
+        titles[section.anchor] = section.name
+        titles[section.compare_anchor] = f"{section.name}: weak vs strong"
+    for probe in walkthrough.follow_ups:
+        titles[probe.anchor] = f"Follow-up “{probe.question}”"
+        titles[probe.compare_anchor] = f"Follow-up “{probe.question}”: weak vs strong"
+    for flag in walkthrough.red_flags:
+        titles[flag.anchor] = f"Red flag “{flag.text}”"
+    for phrase in walkthrough.key_phrases:
+        titles[phrase.anchor] = f"Key phrase “{phrase.phrase}”"
+    for variant in walkthrough.variants:
+        titles[variant.anchor] = f"Model answer: {variant.label}"
+    return titles
+
+
+@dataclass(frozen=True)
+class QuizView:
+    """What the quiz templates read besides the walkthrough itself."""
+
+    slug: str
+    version: str
+    titles: dict[str, str]
+    guide: str  # the docs/ path of the guide page, which every explanation links into
+
+    @staticmethod
+    def letter(index: int) -> str:
+        return LETTERS[index]
+
+    @staticmethod
+    def letters(indices: list[int]) -> str:
+        """[0, 2, 3] -> 'A, C and D': how the answer key names the correct options."""
+        names = [LETTERS[index] for index in sorted(indices)]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def quiz_view(walkthrough: Walkthrough) -> QuizView:
+    return QuizView(walkthrough.slug, quiz_version(walkthrough), anchor_titles(walkthrough), page_uri("guide", walkthrough.slug))
 
 
 def quiz_page(walkthrough: Walkthrough) -> str:
-    return f"# {walkthrough.title}\n\nThis page is being written.\n"
+    from .render import render  # macros.render registers this module's helpers: import it late
+
+    return render("quiz_page.md.j2", w=walkthrough, here=page_uri("quiz", walkthrough.slug))

@@ -15,7 +15,9 @@ from markupsafe import Markup
 
 from .models import Walkthrough
 from .pages import page_uri
+from .quiz import quiz_view
 from .validate import speaking_seconds, word_count
+from .variants import answer_time
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +56,8 @@ def environment() -> jinja2.Environment:
     env.globals["speaking_seconds"] = speaking_seconds
     env.globals["page_uri"] = page_uri
     env.globals["link"] = relative_link
+    env.globals["quiz_view"] = quiz_view
+    env.globals["answer_time"] = answer_time
     return env
 
 

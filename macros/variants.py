@@ -1,9 +1,71 @@
-"""Placeholder: replaced by the issue that builds this page."""
+"""The five model answers of a walkthrough, timed: speaking time per section and in total, and the
+side-by-side page that lines one STAR(+R) section up across the variants.
+
+Word counts and seconds come from `macros.validate` (the same numbers the build checks against the
+budgets); this module only adds them up and works out each section's share of an answer.
+"""
 
 from __future__ import annotations
 
-from .models import Walkthrough
+from dataclasses import dataclass
+
+from .models import Section, Variant, Walkthrough
+from .pages import page_uri
+from .validate import speaking_seconds, word_count
+
+
+@dataclass(frozen=True)
+class SectionTime:
+    """One section of one model answer: its text, words, seconds aloud and share of the answer."""
+
+    section: Section
+    text: str
+    words: int
+    seconds: int
+    share: int  # whole percent of the answer's total seconds
+
+
+@dataclass(frozen=True)
+class AnswerTime:
+    """One variant's answer, timed section by section against its total budget."""
+
+    variant: Variant
+    sections: tuple[SectionTime, ...]
+    seconds: int  # the sum of the sections' rounded-up seconds, as the build's budget check adds them
+    budget: int | None
+
+    @property
+    def words(self) -> int:
+        return sum(part.words for part in self.sections)
+
+    def section(self, section_id: str) -> SectionTime:
+        return next(part for part in self.sections if part.section.id == section_id)
+
+
+def answer_time(walkthrough: Walkthrough, variant: Variant) -> AnswerTime:
+    """Time one variant's answer at the walkthrough's pace (`timing.pace_wpm`)."""
+    pace = walkthrough.timing.pace_wpm
+    said = [(section, getattr(variant.answer, section.id)) for section in walkthrough.sections]
+    seconds = [speaking_seconds(text, pace) for _, text in said]
+    total = sum(seconds)
+    parts = tuple(
+        SectionTime(section, text, word_count(text), spent, round(100 * spent / total))
+        for (section, text), spent in zip(said, seconds)
+    )
+    return AnswerTime(variant, parts, total, walkthrough.timing.total_seconds.get(variant.id))
+
+
+def answer_times(walkthrough: Walkthrough) -> list[AnswerTime]:
+    """Every variant's answer, timed, in the walkthrough's variant order."""
+    return [answer_time(walkthrough, variant) for variant in walkthrough.variants]
 
 
 def compare_page(walkthrough: Walkthrough) -> str:
-    return f"# {walkthrough.title}\n\nThis page is being written.\n"
+    from .render import render  # macros.render registers answer_time from this module: import it late
+
+    return render(
+        "compare_page.md.j2",
+        w=walkthrough,
+        answers=answer_times(walkthrough),
+        here=page_uri("compare", walkthrough.slug),
+    )

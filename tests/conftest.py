@@ -56,10 +56,19 @@ def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test process with --strict from the checkout."""
+    """The real site, built once per test process with --strict from the checkout.
+
+    With its cheat-sheet PDFs (scripts/make_pdf.py), as published: the pages link them. A sheet too
+    long for two pages is still written, for tests/test_pdf.py to report.
+    """
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    pdf = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(out)],
+        env=dict(build_env(), SG_CHROMIUM=_chromium_path()), capture_output=True, text=True, timeout=300,
+    )
+    assert pdf.returncode == 0, f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
     return out
 
 

@@ -1,0 +1,1 @@
+"""`make bench` (scripts/bench.py): build-time and Lighthouse measurements. Never run by `make test`."""

@@ -1,0 +1,107 @@
+"""Temporary copies of the project that the benchmark builds: as is, as static Markdown, and scaled."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build reads (the same list tests/conftest.py copies for its scratch builds).
+PROJECT_FILES = ("mkdocs.yml", "docs", "macros", "overrides", "data")
+SEED = ROOT / "data" / "walkthroughs" / "act-without-approval.yml"
+DUMP_HOOK = Path(__file__).resolve().parent / "dump_hook.py"
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    return env
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def _drop_block(text: str, start: str) -> str:
+    """Remove the YAML block that starts with a line matching `start` (with everything indented under it)."""
+    lines = text.splitlines(keepends=True)
+    out, skip_deeper_than = [], None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None:
+            if not line.strip() or indent > skip_deeper_than:
+                continue
+            skip_deeper_than = None
+        if re.match(start, line):
+            skip_deeper_than = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+def add_hook(project: Path, hook: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert re.search(r"^hooks:\n", text, re.M), "mkdocs.yml has no hooks: list"
+    config.write_text(re.sub(r"^hooks:\n", f"hooks:\n  - {hook}\n", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def static_project(source: Path, dest: Path, work: Path) -> Path:
+    """The same site written out as static Markdown, built by plain mkdocs-material.
+
+    The real project is built once with bench/dump_hook.py, which writes every page's Markdown as the
+    macros rendered it (with its front matter), every generated non-page file and the navigation.
+    The static copy has those files in docs/, the same theme, overrides and Markdown extensions,
+    an explicit `nav:`, and neither the macros plugin nor the hooks.
+    """
+    dumped = copy_project(work / "dump-source", source)
+    add_hook(dumped, DUMP_HOOK)
+    out = work / "dump"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(work / "dump-site")],
+        cwd=dumped, env=build_env(SG_BENCH_DUMP=str(out)), capture_output=True, text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"dump build failed:\n{result.stdout}\n{result.stderr}")
+
+    dest.mkdir(parents=True)
+    shutil.copytree(source / "docs", dest / "docs")
+    shutil.copytree(out / "docs", dest / "docs", dirs_exist_ok=True)
+    shutil.copytree(source / "overrides", dest / "overrides")
+    text = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    for start in (r"^hooks:", r"^watch:", r"^\s*- macros:?\s*$"):
+        text = _drop_block(text, start)
+    nav = json.loads((out / "nav.json").read_text(encoding="utf-8"))
+    text += "\n# Written out by the benchmark: the navigation the data-driven build made.\n"
+    text += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest
+
+
+def scaled_project(dest: Path, count: int) -> Path:
+    """The project with `count` walkthroughs: the seed and copies of it under new slugs."""
+    copy_project(dest)
+    folder = dest / "data" / "walkthroughs"
+    for existing in folder.glob("*.yml"):
+        existing.unlink()
+    seed = SEED.read_text(encoding="utf-8")
+    slug = re.search(r"^slug: (.+)$", seed, re.M).group(1).strip()
+    for index in range(count):
+        new = slug if index == 0 else f"{slug}-copy-{index:03d}"
+        text = re.sub(r"^slug: .+$", f"slug: {new}", seed, count=1, flags=re.M)
+        (folder / f"{new}.yml").write_text(text, encoding="utf-8")
+    return dest

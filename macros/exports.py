@@ -1,0 +1,176 @@
+"""Files an LMS or another tool can import, generated from each walkthrough at build time.
+
+- exports/<slug>.json: the walkthrough as JSON, valid against exports/walkthrough.schema.json, which is
+  generated from the pydantic model (one source of truth).
+- exports/<slug>.qti.xml: the quiz as QTI 1.2 in Canvas's dialect (Canvas and Blackboard import it);
+  exports/<slug>.qti.zip packages it with the IMS manifest that Canvas's "QTI .zip file" import needs.
+- exports/<slug>.gift.txt: the quiz in Moodle's GIFT format.
+
+Plain functions of the data; the markup lives in templates/exports_*.j2. The build writes every file
+in `site_files` (macros/build_hooks.py), so they exist under `mkdocs serve` too.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from .models import QuizItem, Walkthrough
+
+TEMPLATES = Path(__file__).parent / "templates"
+EXPORTS_DIR = "exports"
+SCHEMA_URI = f"{EXPORTS_DIR}/walkthrough.schema.json"
+# Canvas's names for the question types; single choice and classify are both one-correct-answer items.
+QTI_TYPES = {
+    "single": "multiple_choice_question",
+    "classify": "multiple_choice_question",
+    "multiple": "multiple_answers_question",
+    "rewrite": "essay_question",
+}
+GIFT_SPECIAL = "\\~=#{}:"
+# A fixed timestamp for zip entries: the same data gives the same bytes on every build.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def export_uri(slug: str, kind: str) -> str:
+    """The site path of one export of a walkthrough: kind is json, qti.xml, qti.zip or gift.txt."""
+    return f"{EXPORTS_DIR}/{slug}.{kind}"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # XML templates escape everything they print; GIFT escaping is its own filter.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["gift"] = gift_escape
+    return env
+
+
+def _render(template: str, **context) -> str:
+    return _environment().get_template(template).render(**context)
+
+
+# --- JSON and its schema -------------------------------------------------------------------------
+
+
+def walkthrough_json(walkthrough: Walkthrough) -> str:
+    return walkthrough.model_dump_json(indent=2) + "\n"
+
+
+def walkthrough_schema() -> dict:
+    """The JSON Schema of a walkthrough, straight from the pydantic model."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **Walkthrough.model_json_schema()}
+
+
+def schema_json() -> str:
+    return json.dumps(walkthrough_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- QTI 1.2 ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QtiChoice:
+    ident: str
+    text: str
+    why: str
+    correct: bool
+
+
+def _html_paragraphs(*texts: str | None) -> str:
+    """Question text for an LMS that renders HTML: each text one escaped paragraph."""
+    return "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts if text)
+
+
+def qti_choices(item: QuizItem) -> list[QtiChoice]:
+    return [
+        QtiChoice(f"{item.id}-{index}", option.text, option.why, index in item.answer)
+        for index, option in enumerate(item.options)
+    ]
+
+
+def rewrite_feedback(item: QuizItem) -> str:
+    """What a grader (or the learner, after submitting) sees for a rewrite item: the model and the checklist."""
+    checks = "".join(f"<li>{html.escape(check, quote=False)}</li>" for check in item.checklist)
+    return f"<p>A model rewrite: {html.escape(item.model_answer or '', quote=False)}</p><p>Check that:</p><ul>{checks}</ul>"
+
+
+def qti_xml(walkthrough: Walkthrough) -> str:
+    return _render(
+        "exports_qti.xml.j2",
+        w=walkthrough,
+        types=QTI_TYPES,
+        choices=qti_choices,
+        question_html=lambda item: _html_paragraphs(item.prompt, item.quote),
+        rewrite_feedback=rewrite_feedback,
+    )
+
+
+def qti_manifest(walkthrough: Walkthrough) -> str:
+    return _render("exports_qti_manifest.xml.j2", w=walkthrough, qti_file=export_uri(walkthrough.slug, "qti.xml").split("/")[-1])
+
+
+def qti_package(walkthrough: Walkthrough) -> bytes:
+    """The zip Canvas's "QTI .zip file" import takes: the IMS manifest and the QTI file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in (
+            ("imsmanifest.xml", qti_manifest(walkthrough)),
+            (export_uri(walkthrough.slug, "qti.xml").split("/")[-1], qti_xml(walkthrough)),
+        ):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+# --- GIFT -------------------------------------------------------------------------------------------
+
+
+def gift_escape(text: str) -> str:
+    """Escape GIFT's special characters (and the backslash itself); blank lines would end the question."""
+    text = " ".join(str(text).split())
+    return "".join(f"\\{char}" if char in GIFT_SPECIAL else char for char in text)
+
+
+def gift_weight(item: QuizItem) -> str:
+    """Each right option's share of the credit in a multiple-answer item, in Moodle's % notation."""
+    return f"{100 / len(item.answer):.5f}".rstrip("0").rstrip(".")
+
+
+def gift_text(walkthrough: Walkthrough) -> str:
+    return _render(
+        "exports_gift.txt.j2",
+        w=walkthrough,
+        html_text=lambda text: html.escape(text, quote=False),
+        weight=gift_weight,
+        rewrite_feedback=rewrite_feedback,
+    )
+
+
+# --- All of them --------------------------------------------------------------------------------------
+
+
+def site_files(catalog: dict[str, Walkthrough]) -> dict[str, str | bytes]:
+    """Every export file of the site, by its path under the site root."""
+    files: dict[str, str | bytes] = {SCHEMA_URI: schema_json()}
+    for walkthrough in catalog.values():
+        slug = walkthrough.slug
+        files[export_uri(slug, "json")] = walkthrough_json(walkthrough)
+        files[export_uri(slug, "qti.xml")] = qti_xml(walkthrough)
+        files[export_uri(slug, "qti.zip")] = qti_package(walkthrough)
+        files[export_uri(slug, "gift.txt")] = gift_text(walkthrough)
+    return files

@@ -1,0 +1,254 @@
+"""`make bench`: build-time ratios and Lighthouse scores, measured side by side in one run.
+
+1. The data-driven build against plain mkdocs-material building the same pages as static Markdown
+   (bench/projects.py writes them out), at 1 walkthrough and at the largest scale.
+2. Scaling: builds with 1, 10 and 100 walkthroughs (copies of the seed under new slugs).
+3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
+   edit to the static Markdown.
+4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker pages.
+
+Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
+both alike. Prints Markdown tables; --readme also writes them into README.md's "Performance" section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import lighthouse, projects, timing  # noqa: E402
+
+SEED_SLUG = projects.SEED.stem
+# The pages Lighthouse scores: (label, URL path); a page that is not built is reported, not skipped silently.
+LIGHTHOUSE_PAGES = (
+    ("landing", ""),
+    ("walkthrough", f"walkthroughs/{SEED_SLUG}/"),
+    ("quiz", f"walkthroughs/{SEED_SLUG}/quiz/"),
+    ("cheat sheet", f"walkthroughs/{SEED_SLUG}/cheat-sheet/"),
+    ("checker", "practice/"),
+)
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"Node {node}; load average {load:.1f} when the run started"
+    )
+
+
+def compare_builds(a: Path, b: Path, runs: int, scratch: Path) -> tuple[timing.Timing, timing.Timing]:
+    """Median timings of two projects, built alternately (a, b, a, b, ...) after one warm-up each."""
+    results: tuple[list, list] = ([], [])
+    for run in range(runs + 1):
+        for index, project in enumerate((a, b)):
+            measured = timing.build(project, scratch / f"site-{index}")
+            if run:  # the first round warms the file cache and .pyc files
+                results[index].append(measured)
+    return timing.medians(results[0]), timing.medians(results[1])
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def same_pages(a: Path, b: Path) -> tuple[int, int]:
+    """How many of a's HTML pages b has, and how many of those are byte-identical."""
+    pages = [p.relative_to(a) for p in a.rglob("*.html")]
+    present = [p for p in pages if (b / p).is_file()]
+    identical = sum((a / p).read_bytes() == (b / p).read_bytes() for p in present)
+    return len(present), identical
+
+
+def bench_static(scales: list[int], runs: int, work: Path) -> list[list[str]]:
+    rows = []
+    for count in sorted({scales[0], scales[-1]}):
+        data = projects.scaled_project(work / f"data-{count}", count)
+        static = projects.static_project(data, work / f"static-{count}", work / f"export-{count}")
+        print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
+        t_data, t_static = compare_builds(data, static, runs, work)
+        present, identical = same_pages(work / "site-0", work / "site-1")
+        pages = count_pages(work / "site-0")
+        rows.append([
+            f"{count}", f"{pages}", f"{present}/{pages} ({identical} byte-identical)",
+            f"{t_static.wall:.2f} s", f"{t_data.wall:.2f} s", f"**{t_data.wall / t_static.wall:.2f}**",
+            f"{t_static.cpu:.2f} s", f"{t_data.cpu:.2f} s", f"**{t_data.cpu / t_static.cpu:.2f}**",
+        ])
+    return rows
+
+
+def bench_scaling(scales: list[int], runs: int, work: Path) -> list[list[str]]:
+    """Build time at each scale, and the cost of each added walkthrough between consecutive scales."""
+    rows, previous, first_marginal = [], None, None
+    for count in scales:
+        project = projects.scaled_project(work / f"scale-{count}", count)
+        print(f"  {count} walkthrough(s) ...", flush=True)
+        timing.build(project, work / "site-scale")  # warm-up
+        measured = timing.medians([timing.build(project, work / "site-scale") for _ in range(runs)])
+        pages = count_pages(work / "site-scale")
+        marginal = ratio = ""
+        if previous:
+            added = (measured.wall - previous[1].wall) / (count - previous[0])
+            first_marginal = first_marginal or added
+            marginal, ratio = f"{added:.3f} s", f"**{added / first_marginal:.2f}**"
+        rows.append([
+            f"{count}", f"{pages}", f"{measured.wall:.2f} s", f"{measured.cpu:.2f} s",
+            f"{measured.wall / count:.3f} s", marginal, ratio,
+        ])
+        previous = (count, measured)
+    return rows
+
+
+def bench_serve(runs: int, work: Path) -> list[list[str]]:
+    data = projects.scaled_project(work / "serve-data", 1)
+    static = projects.static_project(data, work / "serve-static", work / "serve-export")
+    page = f"walkthroughs/{SEED_SLUG}/"
+
+    def description_edit(file: Path, prefix: str):
+        original = file.read_text(encoding="utf-8")
+        pattern = re.compile(r"^(description: *)(>-\n +)?", re.M)
+        assert pattern.search(original), f"no description in {file}"
+
+        def edit(run: int) -> str:
+            marker = f"bench{prefix}{run}x"
+            file.write_text(pattern.sub(lambda m: f"{m.group(0)}{marker} ", original, count=1), encoding="utf-8")
+            return marker
+
+        return edit
+
+    yaml_edit = description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")
+    markdown_edit = description_edit(static / "docs" / "walkthroughs" / SEED_SLUG / "index.md", "m")
+    print("  mkdocs serve: edit the static Markdown ...", flush=True)
+    t_static = median(timing.serve_rebuilds(static, page, markdown_edit, runs))
+    print("  mkdocs serve: edit the walkthrough YAML ...", flush=True)
+    t_data = median(timing.serve_rebuilds(data, page, yaml_edit, runs))
+    return [[f"{t_static:.2f} s", f"{t_data:.2f} s", f"**{t_data / t_static:.2f}**"]]
+
+
+def bench_lighthouse(runs: int, work: Path, chrome: str) -> tuple[list[list[str]], list[str]]:
+    lighthouse.install()
+    site = work / "lighthouse-site"
+    port = timing.free_port()
+    url = f"http://127.0.0.1:{port}/"
+    # Built for the address it is served on, so canonical links and the sitemap name this host.
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+        cwd=ROOT, env=projects.build_env(SITE_URL=url), capture_output=True, text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
+    rows, notes = [], []
+    with lighthouse.serve(site, port):
+        for label, path in LIGHTHOUSE_PAGES:
+            if not (site / path / "index.html").is_file():
+                rows.append([label, f"`/{path}`", "not built", "", "", ""])
+                continue
+            print(f"  Lighthouse: {label} ({runs} run(s)) ...", flush=True)
+            reports = [lighthouse.audit(url + path, chrome) for _ in range(runs)]
+            got = lighthouse.category_medians(reports)
+            bench_index = median(r["environment"].get("benchmarkIndex", 0) for r in reports)
+            rows.append([label, f"`/{path}`", *(str(got[name]) for name in lighthouse.CATEGORIES)])
+            notes += [f"{label}: {item}" for item in lighthouse.shortfalls(lighthouse.median_run(reports))]
+            notes.append(f"{label}: Lighthouse benchmarkIndex {bench_index:.0f}")
+    return rows, notes
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def write_readme(section: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text:
+        raise SystemExit(f"README.md has no {README_START} ... {README_END} markers")
+    before, rest = text.split(README_START, 1)
+    after = rest.split(README_END, 1)[1]
+    readme.write_text(f"{before}{README_START}\n{section}\n{README_END}{after}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per configuration (median)")
+    parser.add_argument("--scales", default="1,10,100", help="walkthrough counts for the scaling table")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: static,scaling,serve,lighthouse")
+    parser.add_argument("--readme", action="store_true", help="write the tables into README.md's Performance section")
+    args = parser.parse_args()
+    scales = sorted(int(n) for n in args.scales.split(","))
+    skip = set(filter(None, args.skip.split(",")))
+    chrome = os.environ.get("SG_CHROMIUM") or shutil.which("chromium") or ""
+
+    sections = [f"Measured by `make bench` on {machine()}; medians of {args.runs} builds per configuration."]
+    with tempfile.TemporaryDirectory(prefix="sg-bench-") as scratch:
+        work = Path(scratch)
+        if "static" not in skip:
+            print("Data-driven build vs the same pages as static Markdown", flush=True)
+            rows = bench_static(scales, args.runs, work)
+            sections.append(
+                "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
+                "(ratio = data / static; target at most 1.10)\n\n" + table(
+                    ["walkthroughs", "pages", "same pages", "static wall", "data wall", "ratio (wall)",
+                     "static CPU", "data CPU", "ratio (CPU)"], rows,
+                )
+            )
+        if "scaling" not in skip:
+            print("Scaling with the number of walkthroughs", flush=True)
+            rows = bench_scaling(scales, args.runs, work)
+            sections.append(
+                "**Scaling with walkthroughs** (added = seconds per walkthrough added since the previous row; "
+                "ratio = that cost against the first step's: 1.00 is perfectly flat)\n\n" + table(
+                    ["walkthroughs", "pages", "build wall", "build CPU", "wall / walkthrough",
+                     "added / walkthrough", "ratio"], rows,
+                )
+            )
+        if "serve" not in skip:
+            print("Rebuild under mkdocs serve", flush=True)
+            rows = bench_serve(args.runs, work)
+            sections.append(
+                "**`make serve`: save to served page**, median of the same edit (the guide page's "
+                "description) made in the static Markdown and in the walkthrough YAML\n\n"
+                + table(["static Markdown edit", "YAML edit", "ratio"], rows)
+            )
+        if "lighthouse" not in skip:
+            if not chrome:
+                raise SystemExit("no Chromium: set SG_CHROMIUM (make bench finds one)")
+            print("Lighthouse", flush=True)
+            rows, notes = bench_lighthouse(args.lighthouse_runs, work, chrome)
+            sections.append(
+                f"**Lighthouse 12.2.3**, mobile defaults (simulated slow 4G, 4x CPU slowdown), system Chromium, "
+                f"site served gzipped on 127.0.0.1; median of {args.lighthouse_runs} run(s) per page\n\n"
+                + table(["page", "path", *lighthouse.CATEGORIES], rows)
+                + ("\n\nWhere points were lost (median run):\n\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
+            )
+    section = "\n\n".join(sections)
+    print("\n" + section)
+    if args.readme:
+        write_readme(section)
+        print("\nREADME.md: Performance section updated.")
+
+
+if __name__ == "__main__":
+    main()

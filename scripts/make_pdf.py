@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Render every walkthrough's cheat sheet to PDF, on A4 and on US Letter, into a built site.
+
+Usage: make_pdf.py SITE_DIR  (after `mkdocs build`; `make pdf` runs both). The site is served on
+127.0.0.1 as a reader would load it and printed by headless Chromium, found through $SG_CHROMIUM or
+scripts/find-chromium. The PDFs land next to the pages under stable names (macros.cheatsheet.pdf_path),
+which the cheat-sheet pages link. Fails when a sheet is longer than MAX_PAGES on either paper size
+(unless --no-page-limit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.catalog import load_catalog  # noqa: E402
+from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path  # noqa: E402
+
+MAX_PAGES = 2
+
+# A page object in the PDF that Chromium writes ("/Type /Pages" is the page tree, not a page).
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    pages: int
+    seconds: float
+
+    def __str__(self) -> str:
+        size = self.path.stat().st_size
+        return f"{self.path}: {self.pages} page{'s' * (self.pages != 1)}, {size / 1024:.0f} KiB, {self.seconds:.2f} s"
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PAGE_OBJECT.findall(pdf))
+
+
+def chromium_path() -> str:
+    path = os.environ.get("SG_CHROMIUM", "")
+    if not path:
+        found = subprocess.run(
+            [str(ROOT / "scripts" / "find-chromium")],
+            capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable),
+        )
+        path = found.stdout.strip()
+    if not path or not Path(path).exists():
+        sys.exit("error: no Chromium to print with: set SG_CHROMIUM or run scripts/find-chromium")
+    return path
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def render_cheat_sheets(site: Path, chromium: str, project: Path = ROOT) -> list[Rendered]:
+    from playwright.sync_api import sync_playwright
+
+    slugs = list(load_catalog(project))
+    for slug in slugs:
+        if not (site / page_url(slug) / "index.html").is_file():
+            sys.exit(f"error: {site / page_url(slug)} was not built: run `make build` (mkdocs build) first")
+    server, base = serve(site)
+    rendered = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            # Paper is light: print the light scheme whatever the machine prefers.
+            page = browser.new_page(color_scheme="light")
+            for slug in slugs:
+                page.goto(base + page_url(slug), wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                for size, (paper, _) in PAPER_SIZES.items():
+                    target = site / pdf_path(slug, size)
+                    start = time.perf_counter()
+                    pdf = page.pdf(format=paper, print_background=True, tagged=True, outline=True)
+                    target.write_bytes(pdf)
+                    rendered.append(Rendered(target, page_count(pdf), time.perf_counter() - start))
+            browser.close()
+    finally:
+        server.shutdown()
+    return rendered
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site (mkdocs build --site-dir)")
+    parser.add_argument(
+        "--no-page-limit", action="store_true",
+        help=f"succeed even when a sheet is longer than {MAX_PAGES} pages (the tests report it themselves)",
+    )
+    args = parser.parse_args()
+    start = time.perf_counter()
+    rendered = render_cheat_sheets(args.site.resolve(), chromium_path())
+    for item in rendered:
+        print(item)
+    print(f"{len(rendered)} PDFs in {time.perf_counter() - start:.1f} s")
+    too_long = [item for item in rendered if item.pages > MAX_PAGES]
+    for item in too_long:
+        print(f"error: {item.path} has {item.pages} pages; a cheat sheet fits on {MAX_PAGES}", file=sys.stderr)
+    return 1 if too_long and not args.no_page_limit else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""axe-core in a Playwright page: `assert_no_violations(page)` fails with one line per offending element.
+
+Any browser test can call it after driving a widget into a state worth checking:
+
+    from axe import assert_no_violations
+    page.click("text=Check my answers")
+    assert_no_violations(page)                           # the whole document
+    assert_no_violations(page, include=".sg-quiz")       # or only part of it
+
+axe runs with its default rule set (WCAG 2.0-2.2 A/AA and best practices) and every impact counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+# Rules switched off for every page, each with the reason. Keep this empty unless a rule cannot hold.
+DISABLED_RULES: dict[str, str] = {}
+
+
+def _inject(page) -> None:
+    if not AXE_JS.is_file():
+        raise AssertionError(f"{AXE_JS} is missing: run `npm ci` (make test does it).")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_JS))
+
+
+def violations(page, include: str | None = None) -> list[dict]:
+    """axe's violations for the page (or the part `include` selects), as axe reports them."""
+    _inject(page)
+    options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"]}
+    return page.evaluate(
+        "([include, options]) => axe.run(include ? {include: [include]} : document, options)"
+        ".then(result => result.violations)",
+        [include, options],
+    )
+
+
+def describe(found: list[dict]) -> list[str]:
+    """One readable line per offending element: rule, impact, target and axe's own explanation."""
+    lines = []
+    for violation in found:
+        for node in violation["nodes"]:
+            target = " ".join(map(str, node["target"]))
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"{violation['id']} ({violation['impact']}): {target}: {summary}")
+    return lines
+
+
+def assert_no_violations(page, include: str | None = None, label: str = "") -> None:
+    """Fail with every violation axe finds on the page now (any impact), named by `label` or the URL."""
+    found = describe(violations(page, include))
+    where = label or page.url
+    assert not found, f"axe: {len(found)} violation(s) on {where}:\n" + "\n".join(found)

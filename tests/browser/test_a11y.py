@@ -1,0 +1,87 @@
+"""axe-core on every built page, in the light and the dark scheme, and on widgets after interaction.
+
+Zero violations at any impact. One browser context per test module (per worker): pages are visited
+one after another in the same tab, which keeps the whole file at a few seconds per scheme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from axe import assert_no_violations, describe, violations
+
+pytestmark = pytest.mark.browser
+
+# Material's palette (mkdocs.yml): with no stored choice it follows prefers-color-scheme and then
+# stores the choice in localStorage ("<scope>.__palette"), which later pages read before painting.
+SCHEMES = {"light": "default", "dark": "slate"}
+PHONE = {"width": 375, "height": 740}
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as a URL path relative to the site root."""
+    paths = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return [path.removesuffix("index.html") for path in paths]
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for the whole module; tests choose the scheme and viewport they need."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_in_scheme(tab, url: str, scheme: str) -> None:
+    """Load `url` as a reader whose system prefers `scheme`, and wait until widgets have started."""
+    tab.emulate_media(color_scheme=scheme)
+    tab.goto(url, wait_until="networkidle")  # widget modules are imported after load
+    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=5000)
+
+
+def use_scheme(tab, site_url: str, scheme: str) -> None:
+    """Forget any stored palette so the next page follows the emulated system preference."""
+    # Emulate first: a loaded Material page stores its palette again when the preference changes.
+    tab.emulate_media(color_scheme=scheme)
+    tab.goto(site_url)
+    tab.evaluate("() => localStorage.clear()")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_violations(tab, site, site_url, scheme):
+    pages = built_pages(site)
+    assert "" in pages and "404.html" in pages, pages  # the walk really covers the site
+    use_scheme(tab, site_url, scheme)
+    report = []
+    for path in pages:
+        open_in_scheme(tab, site_url + path, scheme)
+        report += [f"{path or '/'}: {line}" for line in describe(violations(tab))]
+    assert not report, f"axe, {scheme} scheme: {len(report)} violation(s)\n" + "\n".join(report)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_phone_layout_with_the_navigation_drawer_open(tab, site_url, walkthrough, scheme):
+    tab.set_viewport_size(PHONE)
+    try:
+        use_scheme(tab, site_url, scheme)
+        open_in_scheme(tab, f"{site_url}walkthroughs/{walkthrough.slug}/", scheme)
+        assert_no_violations(tab, label=f"guide page on a phone, {scheme}")
+        tab.click("label.md-header__button[for='__drawer']")
+        tab.wait_for_selector(".md-sidebar--primary .md-nav__link", state="visible")
+        assert_no_violations(tab, label=f"navigation drawer on a phone, {scheme}")
+    finally:
+        tab.set_viewport_size({"width": 1280, "height": 800})
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_dialog_with_results(tab, site_url, walkthrough, scheme):
+    use_scheme(tab, site_url, scheme)
+    open_in_scheme(tab, site_url, scheme)
+    tab.keyboard.press("/")  # Material's shortcut: keyboard users open search the same way
+    query = walkthrough.title.split()[0]
+    tab.keyboard.type(query)
+    tab.wait_for_selector(".md-search-result__item", state="visible")
+    assert_no_violations(tab, label=f"search dialog with results for {query!r}, {scheme}")

@@ -1,0 +1,116 @@
+"""The cheat-sheet PDFs (scripts/make_pdf.py, run by the `site` fixture), read back with poppler.
+
+Each walkthrough, each paper size: at most two pages, none empty, every block whole on one page,
+every STAR(+R) section, follow-up and number of the story on paper, and the margin naming the
+walkthrough and the page's address.
+"""
+
+from __future__ import annotations
+
+import re
+import pytest
+
+from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path
+from pdftools import body_texts, contains, margin_texts, normal, pdf_info, shown
+
+# How pdfinfo names each paper size in its "Page size" line.
+POPPLER_PAPER = {"a4": "(A4)", "letter": "(letter)"}
+
+
+@pytest.fixture(params=list(PAPER_SIZES))
+def size(request) -> str:
+    return request.param
+
+
+def text_of(element) -> str:
+    """An element's text without the permalink marks (¶) that print.css hides on paper."""
+    return "".join(
+        str(string) for string in element.find_all(string=True)
+        if not any("headerlink" in parent.get("class", []) for parent in string.parents if parent is not element)
+    )
+
+
+def sheet(site, walkthrough, size):
+    return site / pdf_path(walkthrough.slug, size)
+
+
+def address(page, walkthrough) -> str:
+    """The cheat sheet's published address, as its page declares it."""
+    return page(page_url(walkthrough.slug)).select_one('link[rel="canonical"]')["href"]
+
+
+def body_pages(site, walkthrough, size) -> list[str]:
+    """Each page's body text (not its margin), normalised."""
+    return [normal(text) for text in body_texts(sheet(site, walkthrough, size))]
+
+
+def test_fits_on_at_most_two_pages_of_its_paper(site, walkthrough, size):
+    info = pdf_info(sheet(site, walkthrough, size))
+    assert 1 <= int(info["Pages"]) <= 2, f"{walkthrough.slug} {size}: {info['Pages']} pages"
+    assert POPPLER_PAPER[size] in info["Page size"], info["Page size"]
+
+
+def test_no_page_is_empty(site, walkthrough, size):
+    for number, text in enumerate(body_pages(site, walkthrough, size), start=1):
+        assert len(text) > 200, f"page {number} of the {size} sheet holds almost nothing: {text!r}"
+
+
+def test_every_section_follow_up_and_number_is_on_paper(site, walkthrough, size):
+    text = " ".join(body_pages(site, walkthrough, size))
+    expected = [section.name for section in walkthrough.sections]
+    expected += [section.must_show for section in walkthrough.sections]
+    expected += [probe.question for probe in walkthrough.follow_ups]
+    expected += [probe.strong.line for probe in walkthrough.follow_ups]
+    expected += [fact.value for fact in walkthrough.story.facts]
+    expected += [fact.label for fact in walkthrough.story.facts]
+    expected += [flag.text for flag in walkthrough.red_flags]
+    expected += [phrase.phrase for phrase in walkthrough.key_phrases]
+    expected += [part for variant in walkthrough.variants for part in (variant.stresses, variant.drops)]
+    missing = [item for item in expected if not contains(text, shown(item))]
+    assert not missing, f"not in the {size} PDF: {missing}"
+
+
+def test_every_section_shows_its_time(page, walkthrough):
+    """The data's budget where there is one, otherwise a derived time in whole 5-second steps."""
+    rows = page(page_url(walkthrough.slug)).select(".sg-cheat__block--skeleton tbody tr")
+    times = {normal(row.th.get_text()): normal(row.select_one("td").get_text()) for row in rows}
+    assert set(times) == {section.name for section in walkthrough.sections}, times
+    for section in walkthrough.sections:
+        if section.budget_seconds is not None:
+            assert times[section.name] == f"≤ {section.budget_seconds} s"
+        else:
+            match = re.fullmatch(r"≈ (\d+) s", times[section.name])
+            assert match and int(match[1]) > 0 and int(match[1]) % 5 == 0, times[section.name]
+
+
+def test_no_block_is_split_across_pages(site, page, walkthrough, size):
+    """Each block of the sheet (a heading and what it holds) is read on one sheet of paper."""
+    pages = body_pages(site, walkthrough, size)
+    blocks = page(page_url(walkthrough.slug)).select(".sg-cheat__block")
+    assert len(blocks) >= 5
+    for block in blocks:
+        pieces = [normal(text_of(element)) for element in block.select("h2, h3, p, li, th, td")]
+        heading = pieces[0]
+        on = [number for number, text in enumerate(pages, start=1) if contains(text, heading)]
+        assert on, f"block {heading!r} is not in the {size} PDF"
+        split = [piece for piece in pieces[1:] if piece and not contains(pages[on[0] - 1], piece)]
+        assert not split, f"block {heading!r} starts on page {on[0]} of the {size} PDF but not all of it is there: {split}"
+
+
+def test_margin_names_the_walkthrough_and_the_page_address(site, page, walkthrough, size):
+    where = address(page, walkthrough)
+    assert where.endswith("/" + page_url(walkthrough.slug)), where
+    texts = margin_texts(sheet(site, walkthrough, size))
+    for number, text in enumerate(texts, start=1):
+        assert normal(walkthrough.title) in normal(text), f"page {number}: no title in the margin: {text!r}"
+        assert normal(where) in normal(text), f"page {number}: no address in the margin: {text!r}"
+        assert re.search(rf"(?<!\d){number}\s*/\s*{len(texts)}(?!\d)", text), f"page {number}: no page number"
+
+
+def test_the_cheat_sheet_links_both_pdfs(site, page, walkthrough):
+    links = page(page_url(walkthrough.slug)).select(".sg-cheat__downloads a[href][download]")
+    targets = {(site / page_url(walkthrough.slug) / link["href"]).resolve() for link in links}
+    expected = {(site / pdf_path(walkthrough.slug, size)).resolve() for size in PAPER_SIZES}
+    assert targets == expected
+    for target in targets:
+        assert target.read_bytes().startswith(b"%PDF-"), target

@@ -1,0 +1,74 @@
+"""Two builds of the same commit produce a byte-identical site.
+
+The second build runs from a copy of the project in another folder, seconds later, with another hash
+seed and time zone: anything taken from the clock, the machine's paths or set/dict ordering shows up
+as a differing file. Dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_env, copy_project, mkdocs_build
+
+EPOCH = "1700000000"  # any fixed commit time: both builds get the same one, as from the same commit
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build(project: Path, site: Path, **env: str) -> dict[str, str]:
+    result = mkdocs_build(project, site, env={**build_env(), "SOURCE_DATE_EPOCH": EPOCH, **env})
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return digests(site)
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("first") / "site"
+    build(ROOT, site, PYTHONHASHSEED="1", TZ="UTC")
+    return site
+
+
+def first_difference(a: Path, b: Path) -> str:
+    """Where two versions of a text file part ways, briefly; binary files just say so."""
+    try:
+        left, right = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return "binary"
+    at = next((i for i, (x, y) in enumerate(zip(left, right)) if x != y), min(len(left), len(right)))
+    return f"at character {at}: {left[max(at - 40, 0):at + 40]!r} vs {right[max(at - 40, 0):at + 40]!r}"
+
+
+def test_two_builds_are_byte_identical(first_build, tmp_path):
+    first = digests(first_build)
+    copy = copy_project(tmp_path / "elsewhere" / "project")
+    second_build = tmp_path / "second"
+    second = build(copy, second_build, PYTHONHASHSEED="2", TZ="Pacific/Kiritimati")
+
+    assert "index.html" in first and "sitemap.xml.gz" in first, sorted(first)[:20]
+    only_first = sorted(set(first) - set(second))
+    only_second = sorted(set(second) - set(first))
+    differing = sorted(name for name in set(first) & set(second) if first[name] != second[name])
+    details = "".join(f"\n  {name}: {first_difference(first_build / name, second_build / name)}" for name in differing)
+    assert not (only_first or only_second or differing), (
+        f"files that differ: {differing}{details}\nonly in the first build: {only_first}\n"
+        f"only in the second build: {only_second}"
+    )
+
+
+def test_sitemap_dates_come_from_source_date_epoch(first_build):
+    """The dates a build writes are the commit's, not the clock's."""
+    commit_day = datetime.datetime.fromtimestamp(int(EPOCH), datetime.timezone.utc).date().isoformat()
+    sitemap = (first_build / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(part.split("</lastmod>")[0] for part in sitemap.split("<lastmod>")[1:])
+    assert dates == {commit_day}, dates

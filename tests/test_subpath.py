@@ -1,0 +1,181 @@
+"""Project sites live under /<repo>/ on GitHub Pages: build as the Pages workflow does (SITE_URL from
+configure-pages, then the PDFs), serve the site only under that prefix, and check every link, then
+load every page in Chromium and expect no request to fail."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, _chromium_path, build_env, copy_project, mkdocs_build
+from linkcheck import check_site
+
+PREFIX = "/star-study-guide/"
+
+
+class PrefixHandler(SimpleHTTPRequestHandler):
+    """GitHub Pages for a project site: the files under PREFIX, 404.html (status 404) for the rest."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if path.startswith(PREFIX):
+            local = Path(self.translate_path("/" + path[len(PREFIX):]))
+            if local.is_file() or (local / "index.html").is_file():
+                self.path = "/" + self.path[len(PREFIX):]
+                return super().send_head()
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """(site dir, base URL): a copy of the project built for and served under PREFIX."""
+    scratch = tmp_path_factory.mktemp("subpath")
+    site = scratch / "site"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(site)))
+    # As actions/configure-pages gives it: no final slash (MkDocs adds it).
+    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}".removesuffix("/")
+    env = dict(build_env(), SITE_URL=base, SG_CHROMIUM=_chromium_path())
+    built = mkdocs_build(copy_project(scratch / "project"), site, env=env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    pdfs = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(site)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, base + "/"
+    server.shutdown()
+
+
+def page_urls(site: Path, base: str) -> list[str]:
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    return [base + path.removesuffix("index.html") for path in paths]
+
+
+def test_site_url_carries_the_prefix(hosted):
+    site, base = hosted
+    canonical = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{base}">' in canonical
+    assert f"<loc>{base}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_every_link_resolves_under_the_prefix(hosted):
+    site, _ = hosted
+    broken = check_site(site, base_path=PREFIX)
+    assert not broken, "\n".join(map(str, broken))
+
+
+def test_the_server_only_answers_under_the_prefix(hosted):
+    """Guards the tests below: a link that escaped the prefix would really 404 here."""
+    import urllib.error
+    import urllib.request
+
+    _, base = hosted
+    root = base.removesuffix(PREFIX) + "/"
+    with pytest.raises(urllib.error.HTTPError) as outside:
+        urllib.request.urlopen(root + "assets/sg/sg.js")
+    assert outside.value.code == 404
+    with urllib.request.urlopen(base + "assets/sg/sg.js") as inside:
+        assert inside.status == 200
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh Chromium tab (tests/conftest.py's `page` is the parsed-HTML helper, not a browser page)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def failed_requests(tab):
+    """failed_requests(base) -> the list, filled as `tab` browses, of its requests that failed:
+    HTTP errors of anything a page loads, network errors, and any request to another host (aborted)."""
+
+    def watch(base: str) -> list[str]:
+        failures = []
+        host = urlsplit(base).netloc
+
+        def on_response(response):
+            # A page's own status is the test's to check (goto returns it); the 404 page is a 404.
+            if response.status >= 400 and not response.request.is_navigation_request():
+                failures.append(f"{response.status} {response.url} (from {tab.url})")
+
+        def stay_local(route):
+            if urlsplit(route.request.url).netloc == host:
+                route.continue_()
+            else:
+                failures.append(f"another host: {route.request.url} (from {tab.url})")
+                route.abort()
+
+        tab.on("response", on_response)
+        tab.on("requestfailed", lambda request: failures.append(f"{request.failure} {request.url} (from {tab.url})"))
+        tab.route("**/*", stay_local)
+        return failures
+
+    return watch
+
+
+@pytest.mark.browser
+def test_every_page_loads_under_the_prefix_without_a_failed_request(hosted, tab, failed_requests):
+    site, base = hosted
+    failures = failed_requests(base)
+    urls = page_urls(site, base)
+    assert base in urls and len(urls) > 1
+    for url in urls:
+        response = tab.goto(url, wait_until="networkidle")  # widget modules load after the page
+        assert response.status == 200, url
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_instant_navigation_and_search_work_under_the_prefix(hosted, tab, failed_requests, walkthrough):
+    _, base = hosted
+    failures = failed_requests(base)
+    tab.goto(base, wait_until="networkidle")
+    # Instant navigation rewrites the links it will handle to absolute URLs (from sitemap.xml): only
+    # with the prefix in site_url do they stay inside the site.
+    link = tab.locator(f'.sg-list a[href$="walkthroughs/{walkthrough.slug}/"]').first
+    assert link.get_attribute("href") == f"{base}walkthroughs/{walkthrough.slug}/"
+    link.click()
+    tab.wait_for_url(f"{base}walkthroughs/{walkthrough.slug}/")
+    assert walkthrough.title in tab.locator("article h1").inner_text()
+    # Search loads its index from the prefix too.
+    tab.fill("input.md-search__input", longest_word(walkthrough.title))
+    expect(tab.locator(".md-search-result__meta")).to_contain_text("matching")
+    expect(tab.locator(f'.md-search-result__item a[href^="{base}walkthroughs/{walkthrough.slug}/"]').first).to_be_attached()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_the_404_page_works_from_any_depth(hosted, tab, failed_requests):
+    """GitHub Pages serves 404.html for any missing path: its links must not depend on the URL."""
+    _, base = hosted
+    failures = failed_requests(base)
+    response = tab.goto(base + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert not failures, "\n".join(failures)
+    tab.click("a.md-header__button.md-logo")
+    tab.wait_for_url(base)
+    assert not failures, "\n".join(failures)
+
+
+def longest_word(text: str) -> str:
+    return max((word.strip(".,:;?!()") for word in text.split()), key=len)

@@ -1,0 +1,253 @@
+"""Model answers by role: five timed tabs on every guide page, the side-by-side page, and the budgets.
+
+Times are recomputed here from the words on the built page (ceil(words * 60 / pace)), not taken from
+the code that printed them, so a wrong count or a wrong sum fails.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from posixpath import normpath
+from urllib.parse import urljoin
+
+import yaml
+
+from conftest import FIXTURES, copy_project, mkdocs_build
+from macros.catalog import load_catalog
+from macros.models import SECTION_IDS
+
+GUIDE = "walkthroughs/{slug}/"
+COMPARE = "walkthroughs/{slug}/compare/"
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def seconds_aloud(text: str, pace_wpm: int) -> int:
+    return math.ceil(len(text.split()) * 60 / pace_wpm)
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def variants_part(soup):
+    """The guide page's elements from the #variants heading up to the next h2."""
+    heading = soup.select_one("h2#variants")
+    assert heading, "no #variants heading"
+    part = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        part.append(sibling)
+    return part
+
+
+def tab_set(soup):
+    sets = soup.select(".sg-variants .tabbed-set")
+    assert len(sets) == 1, f"expected one set of variant tabs, found {len(sets)}"
+    return sets[0]
+
+
+# --- The guide page's tabs ----------------------------------------------------------------------
+
+
+def test_five_tabs_with_the_right_labels(page, walkthrough):
+    tabs = tab_set(page(GUIDE.format(slug=walkthrough.slug)))
+    inputs = tabs.find_all("input", recursive=False)
+    assert [i["id"] for i in inputs] == [f"variants-{v.id}" for v in walkthrough.variants]
+    assert [i.get("type") for i in inputs] == ["radio"] * 5
+    assert [bool(i.has_attr("checked")) for i in inputs] == [True, False, False, False, False]
+    labels = tabs.select(":scope > .tabbed-labels > label")
+    assert [text_of(label) for label in labels] == [v.label for v in walkthrough.variants]
+    assert [label["for"] for label in labels] == [i["id"] for i in inputs]
+    assert len(tabs.select(":scope > .tabbed-content > .tabbed-block")) == 5
+
+
+def test_every_tab_has_five_sections_timed_from_their_word_counts(page, walkthrough):
+    pace = walkthrough.timing.pace_wpm
+    blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+    for variant, block in zip(walkthrough.variants, blocks, strict=True):
+        answer = block.select_one(f'.sg-variant[data-sg-variant="{variant.id}"]')
+        assert answer, f"the {variant.label} tab does not hold the {variant.id} answer"
+        sections = answer.select(".sg-answer")
+        assert [s["data-sg-section"] for s in sections] == list(SECTION_IDS)
+        total = 0
+        for section, shown in zip(walkthrough.sections, sections):
+            where = f"{variant.label} / {section.name}"
+            assert text_of(shown.select_one(".sg-answer__name")) == section.name, where
+            spoken = text_of(shown.select_one(".sg-answer__text"))
+            assert spoken == normal(getattr(variant.answer, section.id)), where
+            seconds = seconds_aloud(spoken, pace)
+            total += seconds
+            time_line = text_of(shown.select_one(".sg-answer__time"))
+            assert time_line.startswith(f"{clock(seconds)} · {len(spoken.split())} words"), f"{where}: {time_line}"
+            assert shown.select_one(".sg-answer__time time")["datetime"] == f"PT{seconds}S", where
+            if section.budget_seconds:
+                assert f"budget {clock(section.budget_seconds)}" in time_line, where
+        words = sum(len(text_of(s.select_one(".sg-answer__text")).split()) for s in sections)
+        budget = walkthrough.timing.total_seconds[variant.id]
+        total_line = normal(answer.select_one(".sg-variant__total").get_text())
+        assert total_line == (
+            f"Spoken in {clock(total)}: {words} words, within the {clock(budget)} budget for this answer."
+        ), total_line
+        assert answer.select_one(".sg-variant__total time")["datetime"] == f"PT{total}S"
+
+
+def test_every_tab_has_its_guidance_stresses_and_drops(page, walkthrough):
+    blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+    for variant, block in zip(walkthrough.variants, blocks, strict=True):
+        assert text_of(block.select_one(".sg-variant__guidance")) == f"Guidance: {normal(variant.guidance)}"
+        focus = [text_of(li) for li in block.select(".sg-variant__focus > li")]
+        assert focus == [f"Stresses: {normal(variant.stresses)}", f"Drops: {normal(variant.drops)}"]
+
+
+def test_the_page_states_the_pace(page, walkthrough):
+    part = " ".join(text_of(element) for element in variants_part(page(GUIDE.format(slug=walkthrough.slug))))
+    assert f"{walkthrough.timing.pace_wpm} words a minute" in part
+
+
+def test_which_variant_when_table(page, walkthrough):
+    soup = page(GUIDE.format(slug=walkthrough.slug))
+    tables = [t for element in variants_part(soup) for t in element.select("table")]
+    assert len(tables) == 1, "expected one 'which variant when' table before the tabs"
+    headers = [text_of(th) for th in tables[0].select("thead th")]
+    assert headers == ["Variant", "Role", "Seniority", "Interviewer", "What to stress", "What to drop"]
+    rows = [[text_of(td) for td in tr.select("td")] for tr in tables[0].select("tbody tr")]
+    assert rows == [
+        [v.label, normal(v.when.role), normal(v.when.seniority), normal(v.when.interviewer), normal(v.stresses),
+         normal(v.drops)]
+        for v in walkthrough.variants
+    ]
+    # Each row opens its tab: the link's fragment is the tab's id.
+    links = [tr.select_one("td a")["href"] for tr in tables[0].select("tbody tr")]
+    assert links == [f"#variants-{v.id}" for v in walkthrough.variants]
+    for link in links:
+        assert soup.select_one(f"input{link}"), f"{link} names no tab"
+
+
+def test_variants_part_links_the_side_by_side_page(page, walkthrough):
+    guide = GUIDE.format(slug=walkthrough.slug)
+    hrefs = {a["href"] for element in variants_part(page(guide)) for a in element.select("a[href]")}
+    targets = {normpath(urljoin("/" + guide, href)) for href in hrefs}
+    assert "/" + COMPARE.format(slug=walkthrough.slug).rstrip("/") in targets, hrefs
+
+
+# --- The side-by-side page ----------------------------------------------------------------------
+
+
+def test_side_by_side_lines_up_each_section_across_the_variants(page, walkthrough):
+    pace = walkthrough.timing.pace_wpm
+    soup = page(COMPARE.format(slug=walkthrough.slug))
+    assert text_of(soup.select_one("article h1")).startswith("Variants side by side")
+    assert normal(walkthrough.question) in text_of(soup.select_one("article"))
+    assert f"{pace} words a minute" in text_of(soup.select_one(".sg-pace"))
+    totals = {
+        v.id: sum(seconds_aloud(getattr(v.answer, s), pace) for s in SECTION_IDS) for v in walkthrough.variants
+    }
+    for section in walkthrough.sections:
+        heading = soup.select_one(f"h2#{section.anchor}")
+        assert heading and text_of(heading).removesuffix(" ¶") == section.name
+        side = heading.find_next_sibling(class_="sg-side")
+        rows = side.select(":scope > .sg-side__row")
+        assert [row["data-sg-variant"] for row in rows] == [v.id for v in walkthrough.variants], section.id
+        for variant, row in zip(walkthrough.variants, rows):
+            spoken = text_of(row.select_one(".sg-side__text"))
+            assert spoken == normal(getattr(variant.answer, section.id))
+            seconds = seconds_aloud(spoken, pace)
+            share = round(100 * seconds / totals[variant.id])
+            assert text_of(row.select_one(".sg-side__label")) == f"{variant.label} {clock(seconds)} · {share}%"
+
+
+def test_side_by_side_time_table_matches_the_tabs(page, walkthrough):
+    """The overview on the side-by-side page and the tabs on the guide page say the same times."""
+    guide_blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(".tabbed-block")
+    table = page(COMPARE.format(slug=walkthrough.slug)).select_one("h2#time").find_next("table")
+    assert [text_of(th) for th in table.select("thead th")] == (
+        ["Variant"] + [s.name for s in walkthrough.sections] + ["Total"]
+    )
+    rows = table.select("tbody tr")
+    assert len(rows) == len(walkthrough.variants)
+    for variant, row, block in zip(walkthrough.variants, rows, guide_blocks):
+        cells = [text_of(td) for td in row.select("td")]
+        in_tab = [text_of(t) for t in block.select(".sg-answer__time time")]
+        assert cells[0] == variant.label
+        assert [cell.split(" · ")[0] for cell in cells[1:6]] == in_tab
+        total = text_of(block.select_one(".sg-variant__total time"))
+        assert cells[6] == f"{total} of {clock(walkthrough.timing.total_seconds[variant.id])}"
+
+
+# --- The budgets ----------------------------------------------------------------------------------
+
+OVER = "over-budget"
+OVER_FILE = f"data/walkthroughs/{OVER}.yml"
+# Ten words each: a number of sentences is a number of words, so a number of seconds at 150 a minute.
+TEN_WORDS = "The migration locked the orders table and checkout went down. "
+OTHER_TEN = "The table stayed locked until I rolled the change back. "
+FIVE_WORDS = "I test on production data. "
+
+
+def over_budget_walkthrough() -> tuple[str, dict]:
+    """The test-only walkthrough, with a 60-second Situation (outcome-first) and a 2:30 junior answer."""
+    data = yaml.safe_load((FIXTURES / "walkthroughs" / "tell-me-about-a-failure.yml").read_text(encoding="utf-8"))
+    data["slug"] = OVER
+    assert data["timing"]["pace_wpm"] == 150, "the sentences below are counted for 150 words a minute"
+    outcome_first, junior = data["variants"][0], data["variants"][3]
+    assert (outcome_first["id"], junior["id"]) == ("outcome-first", "junior")
+    outcome_first["answer"]["situation"] = (TEN_WORDS * 15).strip()  # 150 words: 60 s
+    junior["answer"] = {
+        "situation": (OTHER_TEN * 10).strip(),  # 100 words: 40 s, inside the 45 s Situation budget
+        "task": (OTHER_TEN * 5).strip(),  # 20 s
+        "action": (OTHER_TEN * 15).strip(),  # 60 s
+        "result": (OTHER_TEN * 5).strip(),  # 20 s
+        "reflection": (FIVE_WORDS * 5).strip(),  # 10 s: 150 s in all
+    }
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+    return text, data
+
+
+def line_after(text: str, start: str, pattern: str) -> int:
+    """1-based number of the first line matching `pattern` at or after the first line matching `start`."""
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines) if re.search(start, line))
+    return next(n for n in range(first, len(lines)) if re.search(pattern, lines[n])) + 1
+
+
+def test_budget_check_rejects_a_long_situation_and_a_long_junior_answer(tmp_path):
+    text, _ = over_budget_walkthrough()
+    project = copy_project(tmp_path / "project")
+    (project / OVER_FILE).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+
+    situation_line = line_after(text, r"^\s*situation: The migration locked the orders table", r"situation:")
+    junior_line = line_after(text, r"^- id: junior$", r"^\s+answer:$")
+    expected = [
+        f"{OVER_FILE}:{situation_line}: variants[0].answer.situation: "
+        "Situation takes 60 s at 150 words a minute; its budget is 45 s",
+        f"{OVER_FILE}:{junior_line}: variants[3].answer: "
+        "the Junior answer takes 150 s at 150 words a minute; its budget is 120 s",
+    ]
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in result.stderr, result.stderr
+    reported = [line for line in result.stderr.splitlines() if line.startswith("data/walkthroughs/")]
+    assert reported == expected, result.stderr
+    assert "2 problems in the walkthrough data; nothing was built." in result.stderr
+    assert not (site / "index.html").exists(), "nothing may be built from bad data"
+
+
+def test_the_budgets_live_in_the_data(tmp_path):
+    """The same answers pass once the data allows them: no budget is written in code."""
+    _, data = over_budget_walkthrough()
+    data["sections"][0]["budget_seconds"] = 60
+    data["timing"]["total_seconds"]["junior"] = 150
+    folder = tmp_path / "data" / "walkthroughs"
+    folder.mkdir(parents=True)
+    (folder / f"{OVER}.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert list(load_catalog(tmp_path)) == [OVER]
