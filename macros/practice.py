@@ -68,12 +68,6 @@ def practice_payload(catalog: dict[str, Walkthrough], rules: RuleSet) -> dict:
     return {"rules": rules_json(rules), "walkthroughs": [walkthrough_payload(w) for w in catalog.values()]}
 
 
-def script_json(data: dict) -> str:
-    """JSON safe inside <script>: no "</script>", no HTML comment or entity can start in it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def checklist_link(rule, walkthrough: Walkthrough, here: str) -> str | None:
     """Where the guide explains `rule`, for the server-rendered checklist (None: it does not apply)."""
     if rule.principles and walkthrough.principle not in rule.principles:
@@ -128,7 +122,7 @@ def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -
         walkthroughs=walkthroughs,
         rules=rules,
         here=here,
-        data=script_json(practice_payload(catalog, rules)),
+        data=json.dumps(practice_payload(catalog, rules), ensure_ascii=False, separators=(",", ":")),
         groups=checklist_groups(rules),
         links=links,
         budgets=budgets,

@@ -304,8 +304,10 @@ def analyze(rules: RuleSet, context: dict, story: dict[str, str], role: str | No
 
     scores = []
     for line in rules.rubric:
+        # A line is scored once the section the interviewer hears it in has text.
+        heard = any(_group(p) == FOLLOW_UPS for p in texts) if line.section == FOLLOW_UPS else line.section in texts
         keys = {line.id, FOLLOW_UPS} if line.section == FOLLOW_UPS else {line.id}
-        mine = [ok for rubric, ok in checks if rubric in keys]
+        mine = [ok for rubric, ok in checks if rubric in keys] if heard else []
         passed = sum(mine)
         scores.append({"id": line.id, "label": line.label, "passed": passed, "total": len(mine), "level": _level(passed, len(mine))})
     said = {p["id"]: speaking_seconds(word_count(texts.get(p["id"], "")), context["pace"]) for p in context["parts"]}

@@ -5,7 +5,7 @@ Usage: make_pdf.py SITE_DIR  (after `mkdocs build`; `make pdf` runs both). The s
 127.0.0.1 as a reader would load it and printed by headless Chromium, found through $SG_CHROMIUM or
 scripts/find-chromium. The PDFs land next to the pages under stable names (macros.cheatsheet.pdf_path),
 which the cheat-sheet pages link. Fails when a sheet is longer than MAX_PAGES on either paper size
-(unless --no-page-limit).
+(unless --no-page-limit), after trying a denser layout that cuts presentation, never content.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from macros.catalog import load_catalog  # noqa: E402
 from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path  # noqa: E402
 
 MAX_PAGES = 2
+# The sheet as designed, then denser for data too long for it (print.css: cuts presentation only).
+LAYOUTS = ("", "sg-cheat--dense")
 
 # A page object in the PDF that Chromium writes ("/Type /Pages" is the page tree, not a page).
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -39,10 +41,19 @@ class Rendered:
     path: Path
     pages: int
     seconds: float
+    layout: str
 
     def __str__(self) -> str:
         size = self.path.stat().st_size
-        return f"{self.path}: {self.pages} page{'s' * (self.pages != 1)}, {size / 1024:.0f} KiB, {self.seconds:.2f} s"
+        layout = f", layout {self.layout}" if self.layout else ""
+        return f"{self.path}: {self.pages} page{'s' * (self.pages != 1)}, {size / 1024:.0f} KiB, {self.seconds:.2f} s{layout}"
+
+
+SET_LAYOUT = """([layouts, layout]) => {
+  const sheet = document.querySelector(".sg-cheat");
+  sheet.classList.remove(...layouts.filter(Boolean));
+  if (layout) sheet.classList.add(layout);
+}"""
 
 
 def page_count(pdf: bytes) -> int:
@@ -93,9 +104,13 @@ def render_cheat_sheets(site: Path, chromium: str, project: Path = ROOT) -> list
                 for size, (paper, _) in PAPER_SIZES.items():
                     target = site / pdf_path(slug, size)
                     start = time.perf_counter()
-                    pdf = page.pdf(format=paper, print_background=True, tagged=True, outline=True)
+                    for layout in LAYOUTS:
+                        page.evaluate(SET_LAYOUT, [list(LAYOUTS), layout])
+                        pdf = page.pdf(format=paper, print_background=True, tagged=True, outline=True)
+                        if page_count(pdf) <= MAX_PAGES:
+                            break
                     target.write_bytes(pdf)
-                    rendered.append(Rendered(target, page_count(pdf), time.perf_counter() - start))
+                    rendered.append(Rendered(target, page_count(pdf), time.perf_counter() - start, layout))
             browser.close()
     finally:
         server.shutdown()
@@ -106,12 +121,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site (mkdocs build --site-dir)")
     parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the project the site was built from (default: this one)",
+    )
+    parser.add_argument(
         "--no-page-limit", action="store_true",
         help=f"succeed even when a sheet is longer than {MAX_PAGES} pages (the tests report it themselves)",
     )
     args = parser.parse_args()
     start = time.perf_counter()
-    rendered = render_cheat_sheets(args.site.resolve(), chromium_path())
+    rendered = render_cheat_sheets(args.site.resolve(), chromium_path(), args.project.resolve())
     for item in rendered:
         print(item)
     print(f"{len(rendered)} PDFs in {time.perf_counter() - start:.1f} s")

@@ -8,8 +8,14 @@ walkthrough and the page's address.
 from __future__ import annotations
 
 import re
-import pytest
+import subprocess
+import sys
 
+import pytest
+import yaml
+
+from conftest import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
+from macros.catalog import load_catalog
 from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path
 from pdftools import body_texts, contains, margin_texts, normal, pdf_info, shown
 
@@ -57,16 +63,7 @@ def test_no_page_is_empty(site, walkthrough, size):
 
 def test_every_section_follow_up_and_number_is_on_paper(site, walkthrough, size):
     text = " ".join(body_pages(site, walkthrough, size))
-    expected = [section.name for section in walkthrough.sections]
-    expected += [section.must_show for section in walkthrough.sections]
-    expected += [probe.question for probe in walkthrough.follow_ups]
-    expected += [probe.strong.line for probe in walkthrough.follow_ups]
-    expected += [fact.value for fact in walkthrough.story.facts]
-    expected += [fact.label for fact in walkthrough.story.facts]
-    expected += [flag.text for flag in walkthrough.red_flags]
-    expected += [phrase.phrase for phrase in walkthrough.key_phrases]
-    expected += [part for variant in walkthrough.variants for part in (variant.stresses, variant.drops)]
-    missing = [item for item in expected if not contains(text, shown(item))]
+    missing = [item for item in required_items(walkthrough) if not contains(text, shown(item))]
     assert not missing, f"not in the {size} PDF: {missing}"
 
 
@@ -114,3 +111,48 @@ def test_the_cheat_sheet_links_both_pdfs(site, page, walkthrough):
     assert targets == expected
     for target in targets:
         assert target.read_bytes().startswith(b"%PDF-"), target
+
+
+def required_items(walkthrough) -> list[str]:
+    """What a cheat sheet must never cut, however long the data."""
+    items = [section.name for section in walkthrough.sections]
+    items += [section.must_show for section in walkthrough.sections]
+    items += [probe.question for probe in walkthrough.follow_ups]
+    items += [probe.strong.line for probe in walkthrough.follow_ups]
+    items += [fact.label for fact in walkthrough.story.facts]
+    items += [fact.value for fact in walkthrough.story.facts]
+    items += [flag.text for flag in walkthrough.red_flags]
+    items += [phrase.phrase for phrase in walkthrough.key_phrases]
+    return items + [part for variant in walkthrough.variants for part in (variant.stresses, variant.drops)]
+
+
+def test_data_too_long_for_two_pages_cuts_presentation_not_content(tmp_path):
+    """Three times the follow-ups, twice the red flags and phrases: the designed layout runs over two
+    pages, so make_pdf.py prints the denser one, which still holds every required item."""
+    slug = next(iter(WALKTHROUGHS))
+    project = copy_project(tmp_path / "project")
+    data_file = project / "data" / "walkthroughs" / f"{slug}.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    for field, key, copies in (("follow_ups", "question", 2), ("red_flags", "text", 1), ("key_phrases", "phrase", 1)):
+        data[field] += [
+            {**item, "id": f"{item['id']}-{n}", key: f"{item[key]} (variation {n})"}
+            for n in range(1, copies + 1) for item in data[field]
+        ]
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    long_walkthrough = load_catalog(project)[slug]
+    site = tmp_path / "site"
+    built = mkdocs_build(project, site)
+    assert built.returncode == 0, built.stderr
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--project", str(project), str(site)],
+        env=build_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert made.returncode == 0, f"{made.stdout}\n{made.stderr}"
+    assert made.stdout.count("layout sg-cheat--dense") == len(PAPER_SIZES), made.stdout
+    for size in PAPER_SIZES:
+        pdf = site / pdf_path(slug, size)
+        assert int(pdf_info(pdf)["Pages"]) <= 2
+        text = " ".join(normal(page) for page in body_texts(pdf))
+        missing = [item for item in required_items(long_walkthrough) if not contains(text, shown(item))]
+        assert not missing, f"the dense {size} sheet cut: {missing}"
+

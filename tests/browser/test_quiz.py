@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from axe import assert_no_violations
 from macros.quiz import quiz_version
 
 pytestmark = pytest.mark.browser
@@ -483,6 +484,7 @@ def test_instant_navigation_away_and_back_rebinds_once(tab, site_url, walkthroug
     tab.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
     # The loader may call init again on the same page: that binds nothing twice either.
     tab.evaluate(f"import('{site_url}assets/sg/quiz.js').then((m) => {{ m.init(document); m.init(document); }})")
+    assert tab.evaluate("() => document.querySelector('.sg-quiz').sgSubmitListeners") == 1
     tab.evaluate("() => { window.sgSameDocument = true; }")
     choose(tab, item, item.answer)
     check(tab, item)
@@ -506,6 +508,21 @@ def test_instant_navigation_away_and_back_rebinds_once(tab, site_url, walkthroug
     tab.locator(f"#quiz-{other.id} .sg-quiz__retry").click()
     assert score(tab) == score_text(1, 1, walkthrough)
     assert tab.locator(".sg-quiz__status").inner_text().startswith(f"Question {number_of(walkthrough, other)}: cleared")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_graded_quiz_passes_axe_in_both_schemes(context_and_tab, site_url, walkthrough, scheme):
+    """Feedback colours keep their contrast in both schemes, and the graded markup stays valid."""
+    tab = context_and_tab(color_scheme=scheme)
+    open_quiz(tab, quiz_url(site_url, walkthrough))
+    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg={"light": "default", "dark": "slate"}[scheme])
+    answer_some(tab, walkthrough)
+    multiple = first(walkthrough, "multiple")
+    if multiple:
+        choose(tab, multiple, [multiple.answer[0]])
+        check(tab, multiple)
+    tab.locator(".sg-quiz__check").first.focus()
+    assert_no_violations(tab, include=".sg-quiz", label=f"graded quiz, {scheme} scheme")
 
 
 def test_with_javascript_off_every_answer_is_in_a_details(context_and_tab, site_url, walkthrough):

@@ -80,7 +80,8 @@ export function analyze(rules, ctx, story, role, kinds) {
     }
   }
   const scores = rules.rubric.map((line) => {
-    const mine = checks.filter(([r]) => r == line.id || (line.section == FOLLOW && r == FOLLOW));
+    const heard = line.section == FOLLOW ? Object.keys(texts).some((p) => group(p) == FOLLOW) : line.section in texts;
+    const mine = heard ? checks.filter(([r]) => r == line.id || (line.section == FOLLOW && r == FOLLOW)) : [];
     const passed = mine.filter(([, ok]) => ok).length, total = mine.length;
     return { id: line.id, label: line.label, passed, total, level: total ? (passed == total ? 3 : passed * 2 > total ? 2 : 1) : null };
   });
@@ -110,7 +111,7 @@ export const h = (tag, attrs, ...kids) => {
   el.append(...kids);
   return el;
 };
-export const payload = (root) => JSON.parse(root.querySelector("#sg-practice-data").textContent);
+export const payload = (root) => JSON.parse(root.querySelector("[data-sg-practice]").dataset.sgPractice);
 const KEY = "sg-practice-draft";
 const store = (f) => { try { return f(localStorage); } catch { return null; } };
 

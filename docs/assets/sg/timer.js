@@ -50,7 +50,7 @@ export function init(root, { now = Date.now } = {}) {
     if (i != step) {
       step = i;
       // The live region is the name alone: it speaks only on a change.
-      $(".sg-timer__now").textContent = w.parts[i]?.name || "Time is up";
+      $(".sg-timer__now").textContent = i < plan.length ? w.parts[i].name : "Time is up";
       box.querySelectorAll("li, .sg-timer__prompter p").forEach((el, n) => {
         const on = n % plan.length == i;
         el.classList.toggle("sg-timer__step--now", on);
