@@ -48,9 +48,9 @@ test: $(STAMP) $(NODE_STAMP)
 pdf: build
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/make_pdf.py site
 
-# A zip of the site that works from file://, for LMS package uploads.
-offline: $(STAMP) $(NODE_STAMP)
-	$(PY) scripts/make_offline.py
+# A zip of the site that works from file://, for LMS package uploads (with the PDFs `make pdf` made).
+offline: pdf $(NODE_STAMP)
+	$(PY) scripts/make_offline.py --pdfs-from site
 
 # Measurements, not tests: build-time ratios, Lighthouse scores.
 bench: $(STAMP) $(NODE_STAMP)

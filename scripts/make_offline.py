@@ -4,6 +4,7 @@
 Builds the site a second time with mkdocs.offline.yml (Material's offline plugin switched on),
 writes the two scripts that config names into the build (the iframe-worker shim from the pinned npm
 package, and one classic script bundling the widget loader with every widget, made by esbuild),
+copies the cheat-sheet PDFs from the online build (`make pdf` made them; `--pdfs-from site`),
 refuses a build that would still load anything from another host, and zips it with fixed dates.
 """
 
@@ -13,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -129,7 +131,17 @@ def write_zip(site: Path, output: Path) -> None:
     partial.replace(output)
 
 
-def make_offline(project: Path = ROOT, output: Path = DEFAULT_OUTPUT) -> dict:
+def copy_pdfs(source: Path, site: Path) -> int:
+    """The PDFs of a built online site, at the same paths: they do not depend on the URL style."""
+    pdfs = sorted(source.rglob("*.pdf"))
+    for pdf in pdfs:
+        target = site / pdf.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+    return len(pdfs)
+
+
+def make_offline(project: Path = ROOT, output: Path = DEFAULT_OUTPUT, pdfs_from: Path | None = None) -> dict:
     """Build the offline zip of `project` at `output`; returns what was made, for the log line."""
     started = time.perf_counter()
     shim_target, loader_target = offline_targets(project)
@@ -141,26 +153,30 @@ def make_offline(project: Path = ROOT, output: Path = DEFAULT_OUTPUT) -> dict:
                 path.unlink()
         copy_shim(site / shim_target)
         bundle_loader(project, widget_names(site), site / loader_target)
+        pdfs = copy_pdfs(pdfs_from, site) if pdfs_from else 0
         outside = external_fetches(site)
         if outside:
             raise OfflineError("the offline copy would load from another host:\n" + "\n".join(outside))
         pages = len(list(site.rglob("*.html")))
         write_zip(site, output)
-    return {"output": output, "pages": pages, "bytes": output.stat().st_size,
+    return {"output": output, "pages": pages, "pdfs": pdfs, "bytes": output.stat().st_size,
             "seconds": time.perf_counter() - started}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the zip to write")
+    parser.add_argument("--pdfs-from", type=Path, metavar="SITE", help="a built site whose PDFs to include (make pdf)")
     args = parser.parse_args(argv)
+    if args.pdfs_from and not args.pdfs_from.is_dir():
+        parser.error(f"--pdfs-from {args.pdfs_from}: no such folder (run `make pdf` first)")
     try:
-        made = make_offline(ROOT, args.output.resolve())
+        made = make_offline(ROOT, args.output.resolve(), args.pdfs_from and args.pdfs_from.resolve())
     except OfflineError as error:
         print(f"make_offline: {error}", file=sys.stderr)
         return 1
     shown = made["output"].relative_to(ROOT) if made["output"].is_relative_to(ROOT) else made["output"]
-    print(f"{shown}: {made['pages']} pages, {made['bytes'] / 1e6:.2f} MB, in {made['seconds']:.1f} s. "
+    print(f"{shown}: {made['pages']} pages, {made['pdfs']} PDFs, {made['bytes'] / 1e6:.2f} MB, in {made['seconds']:.1f} s. "
           "Unzip it and open index.html; it makes no request to any other host.")
     return 0
 

@@ -181,18 +181,9 @@ def test_the_404_page_works_from_any_depth(hosted, tab, failed_requests):
 
 
 def search(tab, query: str) -> None:
-    """Type `query` into Material's search until it answers: a query typed while its worker is still
-    loading the index is dropped, so type again (for up to ten seconds)."""
-    box, meta = tab.locator("input.md-search__input"), tab.locator(".md-search-result__meta")
-    for _ in range(20):
-        box.fill("")
-        box.fill(query)
-        try:
-            expect(meta).to_contain_text("matching", timeout=500)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"search for {query!r} never answered: {meta.inner_text()!r}")
+    """Type `query` into Material's search and wait for its answer (its worker may still be loading)."""
+    tab.locator("input.md-search__input").fill(query)
+    expect(tab.locator(".md-search-result__meta")).to_contain_text("matching", timeout=15000)
 
 
 def longest_word(text: str) -> str:

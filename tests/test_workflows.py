@@ -15,6 +15,9 @@ import yaml
 
 from conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_offline import DEFAULT_OUTPUT as DEFAULT_OFFLINE_ZIP  # noqa: E402
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI, PAGES = WORKFLOWS / "ci.yml", WORKFLOWS / "pages.yml"
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -146,15 +149,16 @@ def test_pages_builds_site_and_pdfs_for_the_sub_path_then_uploads_the_site():
     pages = load(PAGES)
     build = pages["jobs"]["build"]["steps"]
     configure = step_using(pages, "configure-pages")
-    runs = [s for s in build if "run" in s]
-    assert runs[0]["run"] == "make build pdf"
-    assert "make offline" in runs[1]["run"]
-    for step in runs:
-        # The site's address comes from Pages (it knows the sub-path); the repository link from GitHub.
-        assert step["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
-        assert step["env"]["SG_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
-    order = [s.get("uses", s.get("run", "")).split("@")[0] for s in build]
-    assert order.index("actions/configure-pages") < order.index("make build pdf") < order.index("actions/upload-pages-artifact")
+    (run,) = [s for s in build if "run" in s]
+    assert run["run"].splitlines()[0] == "make build pdf offline"
+    # The offline zip is published beside the site, from where scripts/make_offline.py writes it.
+    zip_path = DEFAULT_OFFLINE_ZIP.relative_to(ROOT).as_posix()
+    assert f"cp {zip_path} site/" in run["run"].splitlines()
+    # The site's address comes from Pages (it knows the sub-path); the repository link from GitHub.
+    assert run["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
+    assert run["env"]["SG_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    order = [s.get("uses", "").split("@")[0] or "run" for s in build]
+    assert order.index("actions/configure-pages") < order.index("run") < order.index("actions/upload-pages-artifact")
     # `make build` writes the site here (Makefile: --site-dir site); the upload must take that folder.
     assert "--site-dir site" in (ROOT / "Makefile").read_text(encoding="utf-8")
     assert step_using(pages, "upload-pages-artifact")["with"]["path"] == "site"

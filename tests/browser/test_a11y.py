@@ -85,3 +85,44 @@ def test_search_dialog_with_results(tab, site_url, walkthrough, scheme):
     tab.keyboard.type(query)
     tab.wait_for_selector(".md-search-result__item", state="visible")
     assert_no_violations(tab, label=f"search dialog with results for {query!r}, {scheme}")
+
+
+def answer_the_whole_quiz(tab, walkthrough) -> None:
+    """Every item answered and checked: right and wrong answers, so every feedback state shows."""
+    for number, item in enumerate(walkthrough.quiz):
+        form = tab.locator(f"#quiz-{item.id}")
+        if item.type == "rewrite":
+            form.locator("textarea").fill("I read the logs, found the race and fixed it.")
+        else:
+            # Alternate right and wrong answers so both kinds of feedback are on the page.
+            wrong = [i for i in range(len(item.options)) if i not in item.answer]
+            for index in item.answer if number % 2 or not wrong else wrong[:1]:
+                form.locator(f"label[for='quiz-{item.id}--{index}']").click()
+        form.locator(".sg-quiz__check").click()
+    tab.wait_for_selector(".sg-quiz__result:not([hidden])")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_quiz_after_answering_every_item(tab, site_url, walkthrough, scheme):
+    use_scheme(tab, site_url, scheme)
+    open_in_scheme(tab, f"{site_url}walkthroughs/{walkthrough.slug}/quiz/", scheme)
+    tab.wait_for_selector(".sg-quiz[data-sg-bound]")
+    answer_the_whole_quiz(tab, walkthrough)
+    tab.locator(".sg-quiz__check").last.focus()  # focus styles are checked too
+    assert_no_violations(tab, label=f"quiz page after answering, {scheme}")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_checker_after_checking_a_story_and_starting_the_timer(tab, site_url, scheme):
+    use_scheme(tab, site_url, scheme)
+    open_in_scheme(tab, f"{site_url}practice/", scheme)
+    tab.wait_for_selector(".sg-practice[data-sg-bound]:not([hidden])")
+    boxes = tab.locator(".sg-practice textarea:visible")
+    assert boxes.count() >= 5, "the checker has a box per STAR(+R) section"
+    # A weak story, so that findings, marks and scores all appear.
+    for index in range(boxes.count()):
+        boxes.nth(index).fill("For context, we have microservices. We fixed it and things got better.")
+    tab.get_by_role("button", name="Check my story").click()
+    tab.wait_for_selector(".sg-practice__report:not([hidden])")
+    tab.get_by_role("button", name="Start").click()
+    assert_no_violations(tab, label=f"checker with a report and a running timer, {scheme}")

@@ -22,7 +22,8 @@ NAVIGATION = (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer
 PRINT_STATE = """() => {
   const shown = (el) => el.checkVisibility() && el.getBoundingClientRect().height > 0;
   return {
-    details: [...document.querySelectorAll("article details")].map((d) => ({
+    // A details that does not print at all (the quiz's answers go to a printed key) is not collapsed.
+    details: [...document.querySelectorAll("article details")].filter((d) => d.checkVisibility()).map((d) => ({
       id: d.id,
       content: [...d.children].filter((c) => c.tagName !== "SUMMARY").every(shown),
     })),
@@ -117,9 +118,19 @@ def test_the_printed_guide_holds_every_comparison_and_answer_unbroken(tab, site_
             assert page_of(getattr(variant.answer, section.id)), f"{variant.id}.{section.id} not printed whole"
 
 
-def print_in_scheme(browser, url: str, scheme: str, pdf) -> str:
-    """Print `url` to `pdf` (A4, backgrounds on) as a reader whose system prefers `scheme`;
-    returns the page's background colour on screen."""
+# Under print media: the text colour and background of every element of the article, in order.
+PRINTED_COLOURS = """() => [...document.querySelectorAll("article *")]
+  .filter((el) => el.checkVisibility())
+  .map((el) => {
+    const style = getComputedStyle(el);
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    return [el.tagName + (el.id ? "#" + el.id : "") + "." + el.className, text ? style.color : null, style.backgroundColor];
+  })"""
+
+
+def print_in_scheme(browser, url: str, scheme: str, pdf) -> tuple[str, list]:
+    """Print `url` to `pdf` (A4, backgrounds on) as a reader whose system prefers `scheme`; returns
+    the page's background colour on screen and every element's colours under print media."""
     context = browser.new_context(color_scheme=scheme)
     try:
         tab = context.new_page()
@@ -127,7 +138,10 @@ def print_in_scheme(browser, url: str, scheme: str, pdf) -> str:
         tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
         screen = tab.evaluate("getComputedStyle(document.body).backgroundColor")
         pdf.write_bytes(tab.pdf(format="A4", print_background=True))
-        return screen
+        # Paper has no animation; on screen Material fades colours in 250 ms, which would be sampled halfway.
+        tab.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+        tab.emulate_media(media="print")
+        return screen, tab.evaluate(PRINTED_COLOURS)
     finally:
         context.close()
 
@@ -145,9 +159,20 @@ def ink(pixels: bytes) -> tuple[float, float]:
 def test_paper_is_light_for_a_reader_in_dark_mode(browser, site_url, walkthrough, which, tmp_path):
     url = site_url + page_url(walkthrough.slug) if which == "cheat sheet" else guide_url(site_url, walkthrough)
     dark, light = tmp_path / "dark.pdf", tmp_path / "light.pdf"
-    screen = print_in_scheme(browser, url, "dark", dark)
+    screen, dark_colours = print_in_scheme(browser, url, "dark", dark)
     assert luminance(screen) < 0.1, f"the page is not dark on screen ({screen}): this test proves nothing"
-    print_in_scheme(browser, url, "light", light)
+    _, light_colours = print_in_scheme(browser, url, "light", light)
+
+    # Element by element, paper from dark mode has the light-mode colours, or at least dark text
+    # (4.5:1 on white) on a light background.
+    assert [element for element, *_ in dark_colours] == [element for element, *_ in light_colours]
+    for (element, text, background), (_, light_text, light_background) in zip(dark_colours, light_colours):
+        if text and text != light_text:
+            assert contrast_on_white(text) >= 4.5, f"{element}: text {text} on paper from dark mode"
+        if background != light_background:
+            assert luminance(over_white(background)) > 0.7, f"{element}: background {background} on paper"
+
+    # And the paper itself, rendered: light, with dark text, as from light mode.
     pages = int(pdf_info(dark)["Pages"])
     assert pages == int(pdf_info(light)["Pages"])
     texts = []
@@ -159,8 +184,19 @@ def test_paper_is_light_for_a_reader_in_dark_mode(browser, site_url, walkthrough
         assert abs(mean - light_mean) < 2 and abs(text - light_text) < 0.002, (
             f"page {number} of the {which} prints differently from dark mode than from light mode"
         )
-    # Light paper with light text would pass the above: the text must be dark too.
     assert sum(texts) / pages > 0.01, f"the {which} printed from dark mode has no dark text ({texts})"
+
+
+def over_white(css_color: str) -> str:
+    """An rgb()/rgba() colour as it shows on white paper (alpha blended)."""
+    parts = [float(part) for part in re.findall(r"[\d.]+", css_color)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    red, green, blue = (round(c * alpha + 255 * (1 - alpha)) for c in parts[:3])
+    return f"rgb({red}, {green}, {blue})"
+
+
+def contrast_on_white(css_color: str) -> float:
+    return 1.05 / (luminance(over_white(css_color)) + 0.05)
 
 
 def luminance(css_color: str) -> float:

@@ -1,9 +1,9 @@
-// The rehearsal timer's logic (docs/assets/sg/timer.js) with a controlled clock: which section you
+// The rehearsal timer's logic (docs/assets/sg/practice.js) with a controlled clock: which section you
 // should be in, start/pause/reset, and the warnings, for every walkthrough and role of the fixture data.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { stepAt, stopwatch, warnings } from "../../docs/assets/sg/timer.js";
+import { stepAt, stopwatch, warnings } from "../../docs/assets/sg/practice.js";
 
 const { payload } = JSON.parse(readFileSync(new URL("../fixtures/practice-cases.json", import.meta.url), "utf8"));
 
@@ -43,7 +43,7 @@ test("it warns at 45 s of Situation and at the role's total budget", () => {
   const w = payload.walkthroughs.find((x) => x.slug == "act-without-approval");
   const junior = warnings(w, "junior");
   assert.deepEqual(junior.map((a) => a.at), [45, 120]);
-  assert.match(junior[0].text, /Situation's 45 s are spent/);
-  assert.match(junior[1].text, /Junior budget is spent/);
+  assert.equal(junior[0].text, "0:45: the Situation must be over by now.");
+  assert.equal(junior[1].text, "2:00: the Junior budget is spent. Wrap up.");
   assert.deepEqual(warnings(w, "senior").map((a) => a.at), [45, 180]);
 });

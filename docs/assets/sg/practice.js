@@ -1,5 +1,6 @@
-// "Check my story": data/rules.yml applied in the browser. analyze() mirrors macros/rules.py;
-// tests/fixtures/stories.json runs through both. The user's text never leaves the page.
+// "Check my story" and the rehearsal timer. analyze() applies data/rules.yml as macros/rules.py
+// does (tests/fixtures/stories.json runs through both); the timer follows the plan from
+// macros/practice.py timer_plan. The user's text never leaves the page.
 const FOLLOW = "follow-ups";
 const SENTENCE = /\S[\s\S]*?(?:[.!?…]+["'”’)\]]*(?=\s|$)|(?=\n)|$)/g;
 const IDS = ["situation", "task", "action", "result", "reflection"];
@@ -11,13 +12,11 @@ export const clock = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, 
 const fill = (t, v) => t.replace(/\{(\w+)\}/g, (m, k) => (k in v ? v[k] : m));
 const group = (p) => (p.startsWith("follow-up-") ? FOLLOW : "story");
 const covers = (r, p) => r.sections.includes(p) || (group(p) == FOLLOW && r.sections.includes(FOLLOW));
-const find = (patterns, ic, part, text) =>
-  patterns.flatMap((p) =>
-    [...text.matchAll(new RegExp(p, ic ? "gi" : "g"))].map((m) => ({ part, start: m.index, end: m.index + m[0].length })),
-  );
+const find = (pats, ic, part, text) =>
+  pats.flatMap((p) => [...text.matchAll(new RegExp(p, ic ? "gi" : "g"))].map((m) => ({ part, start: m.index, end: m.index + m[0].length })));
 
 // Findings, rubric scores and speaking times of `story` ({part: text}).
-export function analyze(rules, ctx, story, role, kinds) {
+export function analyze(rules, ctx, story, role) {
   const names = {}, texts = {}, order = ctx.parts.map((p) => p.id);
   for (const p of ctx.parts) {
     names[p.id] = p.name;
@@ -40,7 +39,6 @@ export function analyze(rules, ctx, story, role, kinds) {
   const said = (p) => seconds(words(texts[p.id] || ""), ctx.pace);
   for (const rule of rules.rules) {
     if (rule.principles.length && !rule.principles.includes(ctx.principle)) continue;
-    if (kinds && !kinds.includes(rule.kind)) continue;
     if (rule.kind == "section_budget") {
       for (const p of story_) if (p.budget && p.id in texts && said(p) > p.budget) add(rule, "problem", p.id, null, null, { said: said(p), budget: p.budget });
       continue;
@@ -104,18 +102,42 @@ export function suggest(text, cues) {
   return out;
 }
 
+// --- Rehearsal timer: pure logic -------------------------------------------------------------
+
+// The step `t` s falls in; plan.length past the end.
+export const stepAt = (plan, t) => { const i = plan.findIndex((s) => t < s.end); return i < 0 ? plan.length : i; };
+
+export function stopwatch(now) {
+  let from = null, banked = 0;
+  return {
+    running: () => from != null,
+    elapsed: () => banked + (from == null ? 0 : now() - from),
+    toggle() { if (from == null) from = now(); else { banked += now() - from; from = null; } },
+    reset() { from = null; banked = 0; },
+  };
+}
+
+// Each section's own budget, from its start, then the total.
+export function warnings(w, role) {
+  const plan = w.plans[role], total = w.totals[role];
+  return [...plan.flatMap((s, i) => {
+    const p = w.parts[i], at = s.start + p.budget;
+    return p.budget ? [{ at, text: `${clock(at)}: the ${p.name} must be over by now.` }] : [];
+  }), { at: total, text: `${clock(total)}: the ${w.roles[role]} budget is spent. Wrap up.` }];
+}
+
 // User text only ever becomes text nodes, never HTML.
-export const h = (tag, attrs, ...kids) => {
+const h = (tag, attrs, ...kids) => {
   const el = document.createElement(tag);
   for (const k in attrs) el.setAttribute(k, attrs[k]);
   el.append(...kids);
   return el;
 };
-export const payload = (root) => JSON.parse(root.querySelector("[data-sg-practice]").dataset.sgPractice);
+const payload = (root) => JSON.parse(root.querySelector("[data-sg-practice]").dataset.sgPractice);
 const KEY = "sg-practice-draft";
 const store = (f) => { try { return f(localStorage); } catch { return null; } };
 
-export function init(root) {
+function bindChecker(root) {
   const box = root.querySelector(".sg-practice:not([data-sg-bound])");
   if (!box) return;
   box.dataset.sgBound = "";
@@ -171,6 +193,11 @@ export function init(root) {
     pick.dispatchEvent(new Event("change")); // the timer follows the restored question and role
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); check(1); });
+  // A jump to a marked sentence focuses it here: Material would re-render the page for a URL change.
+  $(".sg-practice__findings").addEventListener("click", (e) => {
+    const a = e.target.closest("a[href^='#']");
+    if (a) { e.preventDefault(); e.stopPropagation(); $(a.hash).focus(); }
+  });
   form.addEventListener("input", () => {
     sync(); save(); clearTimeout(timer);
     if (checked) timer = setTimeout(check, 400);
@@ -190,4 +217,75 @@ export function init(root) {
   for (const el of root.querySelectorAll("[data-sg-nojs]")) el.hidden = true;
   box.hidden = false;
   sync();
+}
+
+let active; // this page's timer: one keydown listener serves every page
+
+function bindTimer(root, now) {
+  const box = root.querySelector(".sg-timer:not([data-sg-bound])");
+  if (!box) return;
+  box.dataset.sgBound = "";
+  const data = payload(root), $ = (s) => box.querySelector(s), pick = root.querySelector("#sg-practice-for"), source = $("select"), button = $("button");
+  const watch = stopwatch(now);
+  let w, role, plan, step, ticking;
+
+  function load() {
+    const [slug, r] = pick.value.split(" ");
+    w = data.walkthroughs.find((x) => x.slug == slug); role = r; plan = w.plans[role]; step = -1;
+    const text = (id) => (source.value == "model" ? w.answers[role][id] : root.querySelector(`#sg-practice-${id}`).value) || "(nothing written yet)";
+    $(".sg-timer__total").textContent = clock(w.totals[role]);
+    $("ol").replaceChildren(...plan.map((s, i) => h("li", {}, `${w.parts[i].name}: ${clock(s.start)}–${clock(s.end)}`)));
+    $(".sg-timer__prompter").replaceChildren(...(source.value == "off" ? [] : plan.map((s, i) => h("p", {}, h("strong", {}, `${w.parts[i].name}. `), text(s.id)))));
+    render();
+  }
+
+  function render() {
+    const t = Math.floor(watch.elapsed() / 1000), i = stepAt(plan, t), warn = $("[role=alert]");
+    $(".sg-timer__elapsed").textContent = clock(t);
+    button.textContent = watch.running() ? "Pause" : t ? "Resume" : "Start";
+    if (i != step) {
+      step = i;
+      // The live region is the name alone: it speaks only on a change.
+      $(".sg-timer__now").textContent = i < plan.length ? w.parts[i].name : "Time is up";
+      box.querySelectorAll("li, .sg-timer__prompter p").forEach((el, n) => {
+        const on = n % plan.length == i;
+        el.classList.toggle("sg-timer__step--now", on);
+        el.setAttribute("aria-current", on ? "step" : "false");
+      });
+      if (watch.running()) $(".sg-timer__prompter .sg-timer__step--now")?.scrollIntoView({ block: "nearest" });
+    }
+    const due = warnings(w, role).filter((a) => t >= a.at).pop()?.text || "";
+    if (warn.textContent != due) warn.textContent = due;
+  }
+
+  const actions = {
+    toggle() {
+      clearInterval(ticking);
+      if (!watch.running() && !watch.elapsed()) load();
+      watch.toggle();
+      if (watch.running()) ticking = setInterval(() => (box.isConnected ? render() : clearInterval(ticking)), 250);
+      render();
+    },
+    reset() { clearInterval(ticking); watch.reset(); load(); },
+  };
+  button.addEventListener("click", actions.toggle);
+  $("[data-sg-timer=reset]").addEventListener("click", actions.reset);
+  pick.addEventListener("change", actions.reset);
+  source.addEventListener("change", load);
+  if (!active) document.addEventListener("keydown", (e) => {
+    const act = { k: "toggle", r: "reset" }[e.key], el = e.target;
+    if (!act || !active.box.isConnected || e.ctrlKey || e.metaKey || e.altKey || el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return;
+    e.preventDefault();
+    active[act]();
+  });
+  active = { box, ...actions };
+  box.hidden = false;
+  load();
+}
+
+// Binds what the page has; safe to call again after every instant-navigation swap. `now` is the
+// timer's clock, in ms: tests inject their own.
+export function init(root, { now = Date.now } = {}) {
+  bindChecker(root);
+  bindTimer(root, now);
 }
