@@ -52,9 +52,10 @@ pdf: build
 offline: pdf $(NODE_STAMP)
 	$(PY) scripts/make_offline.py --pdfs-from site
 
-# Measurements, not tests: build-time ratios, Lighthouse scores.
+# Measurements, not tests: build-time ratios, Lighthouse scores (`make bench BENCH_ARGS=--readme`
+# also writes them into README.md; `scripts/bench.py --help` for the rest).
 bench: $(STAMP) $(NODE_STAMP)
-	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/bench.py
+	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache build

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .models import Section, Walkthrough
 from .pages import page_uri
-from .render import format_seconds, render
+from .render import environment, format_seconds, render
 from .validate import speaking_seconds
 
 # Paper sizes of the PDFs: file-name suffix -> (Playwright's format name, label for readers).
@@ -30,8 +30,16 @@ def pdf_path(slug: str, size: str) -> str:
 
 
 def page_url(slug: str) -> str:
-    """The cheat sheet's URL path in the built site (MkDocs' directory URLs: cheat-sheet.md -> cheat-sheet/)."""
+    """The cheat sheet's URL path in the online site (directory URLs: cheat-sheet.md -> cheat-sheet/)."""
     return page_uri("cheatsheet", slug).removesuffix(".md") + "/"
+
+
+def pdf_href(slug: str, size: str, built_url: str) -> str:
+    """The link from the page, built at `built_url`, to a PDF: relative, so it holds under any base
+    path, and from the page's own URL, whose form follows use_directory_urls (cheat-sheet/ online,
+    cheat-sheet.html in the offline copy)."""
+    directory = built_url if built_url.endswith("/") else posixpath.dirname(built_url) + "/"
+    return posixpath.relpath(pdf_path(slug, size), directory)
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,10 @@ def answer_limit(walkthrough: Walkthrough) -> str:
 
 
 def cheatsheet_page(walkthrough: Walkthrough) -> str:
-    here = page_url(walkthrough.slug)
+    # macros/__init__.py names the URL MkDocs builds this page at; outside a build, the online one.
+    here = environment().globals.get("built_url") or page_url(walkthrough.slug)
     downloads = [
-        (label, posixpath.relpath(pdf_path(walkthrough.slug, size), here), f"{walkthrough.slug}-cheat-sheet-{size}.pdf")
+        (label, pdf_href(walkthrough.slug, size, here), f"{walkthrough.slug}-cheat-sheet-{size}.pdf")
         for size, (_, label) in PAPER_SIZES.items()
     ]
     return render(

@@ -61,6 +61,7 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         PageSpec(
             "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",
             "Instructor guide", "Session plan, pair exercise and scoring rubric for: {w.question}",
+            meta=(("template", "instructor.html"),),  # adds the instructor page's own stylesheet
         ),
         # Embed views for an LMS iframe: reached by URL (not_in_nav), kept out of search results.
         *(

@@ -37,7 +37,9 @@ def timer_plan(walkthrough: Walkthrough, role: str) -> list[dict]:
     seconds: dict[str, float] = {}
     while True:
         weight = sum(weights[s.id] for s in free)
-        capped = [s for s in free if s.budget_seconds is not None and remaining * weights[s.id] / weight > s.budget_seconds]
+        capped = [
+            s for s in free if s.budget_seconds is not None and remaining * weights[s.id] / weight > s.budget_seconds
+        ]
         if not capped:
             break
         for section in capped:
@@ -88,7 +90,10 @@ def checklist_groups(rules: RuleSet) -> list[dict]:
             "label": line.label,
             "follow_ups": line.section == FOLLOW_UPS,
             # A follow-up answer is checked by every rule that reads follow-ups, whatever its own line.
-            "rules": [r for r in rules.rules if (FOLLOW_UPS in r.sections if line.section == FOLLOW_UPS else r.rubric == line.id)],
+            "rules": [
+                r for r in rules.rules
+                if (FOLLOW_UPS in r.sections if line.section == FOLLOW_UPS else r.rubric == line.id)
+            ],
         }
         for line in rules.rubric
     ]

@@ -1,7 +1,7 @@
 """The self-check quiz: its own page, and what its templates need that Jinja cannot compute.
 
-The quiz appears twice (a section of the guide page and a page of its own), both rendered by the
-same templates (macros/templates/quiz_*.md.j2) from the walkthrough's `quiz` items.
+The quiz appears as a section of the guide page, on a page of its own and in the embed view, all
+rendered by the same templates (macros/templates/quiz_*.md.j2) from the walkthrough's `quiz` items.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from .models import Walkthrough
 from .pages import page_uri
-from .validate import PAGE_ANCHORS
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -28,7 +27,6 @@ PAGE_ANCHOR_TITLES = {
     "quiz": "Self-check quiz",
     "key-points": "Key points",
 }
-assert set(PAGE_ANCHOR_TITLES) == set(PAGE_ANCHORS), "name every fixed anchor of the guide page"
 
 
 def quiz_version(walkthrough: Walkthrough) -> str:
@@ -38,6 +36,14 @@ def quiz_version(walkthrough: Walkthrough) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
+def _quoted(text: str, limit: int = 60) -> str:
+    """A line as a short quotation for link text: its own quote marks dropped, cut at a word."""
+    text = " ".join(text.split()).strip("\"“”'‘’")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return f"“{text}”"
+
+
 def anchor_titles(walkthrough: Walkthrough) -> dict[str, str]:
     """What each guide anchor is called, so an explanation's link says where it goes."""
     titles = dict(PAGE_ANCHOR_TITLES)
@@ -45,12 +51,12 @@ def anchor_titles(walkthrough: Walkthrough) -> dict[str, str]:
         titles[section.anchor] = section.name
         titles[section.compare_anchor] = f"{section.name}: weak vs strong"
     for probe in walkthrough.follow_ups:
-        titles[probe.anchor] = f"Follow-up “{probe.question}”"
-        titles[probe.compare_anchor] = f"Follow-up “{probe.question}”: weak vs strong"
+        titles[probe.anchor] = f"Follow-up {_quoted(probe.question)}"
+        titles[probe.compare_anchor] = f"Follow-up {_quoted(probe.question)}: weak vs strong"
     for flag in walkthrough.red_flags:
-        titles[flag.anchor] = f"Red flag “{flag.text}”"
+        titles[flag.anchor] = f"Red flag {_quoted(flag.text)}" if flag.kind == "said" else f"Red flag: {flag.text}"
     for phrase in walkthrough.key_phrases:
-        titles[phrase.anchor] = f"Key phrase “{phrase.phrase}”"
+        titles[phrase.anchor] = f"Key phrase {_quoted(phrase.phrase)}"
     for variant in walkthrough.variants:
         titles[variant.anchor] = f"Model answer: {variant.label}"
     return titles
@@ -77,7 +83,8 @@ class QuizView:
 
 
 def quiz_view(walkthrough: Walkthrough) -> QuizView:
-    return QuizView(walkthrough.slug, quiz_version(walkthrough), anchor_titles(walkthrough), page_uri("guide", walkthrough.slug))
+    slug = walkthrough.slug
+    return QuizView(slug, quiz_version(walkthrough), anchor_titles(walkthrough), page_uri("guide", slug))
 
 
 def quiz_page(walkthrough: Walkthrough) -> str:

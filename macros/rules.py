@@ -70,7 +70,10 @@ class RuleSet(Strict):
 
 # Regex features Python and JavaScript read differently (or one of them lacks), with what to do instead.
 _NOT_PORTABLE = [
-    (re.compile(r"\(\?(?![:=!])"), "only (?:...), (?=...) and (?!...) groups: no lookbehind, named groups or inline flags"),
+    (
+        re.compile(r"\(\?(?![:=!])"),
+        "only (?:...), (?=...) and (?!...) groups: no lookbehind, named groups or inline flags",
+    ),
     (re.compile(r"\\[AZzG]"), r"no \A, \Z, \z or \G anchors"),
     (re.compile(r"\{,"), "no {,n} quantifier: write {0,n}"),
     (re.compile(r"(?:[*+?}])\+"), "no possessive quantifiers"),
@@ -118,7 +121,8 @@ def _check_rule(doc: Document, index: int, rule: Rule, rubric_ids: set[str]) -> 
         if getattr(rule, field) and rule.kind != "require":
             problems.append(doc.problem((*at, field), f"only a require rule has '{field}'"))
     if rule.rubric is not None and rule.rubric not in rubric_ids:
-        problems.append(doc.problem((*at, "rubric"), f"'{rule.rubric}' is not a rubric line ({', '.join(sorted(rubric_ids))})"))
+        known = ", ".join(sorted(rubric_ids))
+        problems.append(doc.problem((*at, "rubric"), f"'{rule.rubric}' is not a rubric line ({known})"))
     if not guide_anchor_ok(rule.link) or (rule.kind == "total_budget" and "{part}" in rule.link):
         problems.append(
             doc.problem((*at, "link"), f"'{rule.link}' is not an anchor every guide page has (a section, '<section>-compare', "
@@ -309,7 +313,9 @@ def analyze(rules: RuleSet, context: dict, story: dict[str, str], role: str | No
         keys = {line.id, FOLLOW_UPS} if line.section == FOLLOW_UPS else {line.id}
         mine = [ok for rubric, ok in checks if rubric in keys] if heard else []
         passed = sum(mine)
-        scores.append({"id": line.id, "label": line.label, "passed": passed, "total": len(mine), "level": _level(passed, len(mine))})
+        scores.append(
+            {"id": line.id, "label": line.label, "passed": passed, "total": len(mine), "level": _level(passed, len(mine))}
+        )
     said = {p["id"]: speaking_seconds(word_count(texts.get(p["id"], "")), context["pace"]) for p in context["parts"]}
     story_parts = [p for p in context["parts"] if _group(p["id"]) == "story"]
     timing = {

@@ -8,7 +8,7 @@
 4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker pages.
 
 Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
-both alike. Prints Markdown tables; --readme also writes them into README.md's "Performance" section.
+both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into README.md.
 """
 
 from __future__ import annotations

@@ -56,6 +56,17 @@ SET_LAYOUT = """([layouts, layout]) => {
 }"""
 
 
+def built_page(site: Path, slug: str) -> str:
+    """The cheat sheet's URL in the built site: cheat-sheet/, or cheat-sheet.html without directory URLs."""
+    directory_url = page_url(slug)
+    flat_url = directory_url.removesuffix("/") + ".html"
+    if (site / directory_url / "index.html").is_file():
+        return directory_url
+    if (site / flat_url).is_file():
+        return flat_url
+    sys.exit(f"error: no cheat sheet for {slug} in {site}: run `make build` (mkdocs build) first")
+
+
 def page_count(pdf: bytes) -> int:
     return len(PAGE_OBJECT.findall(pdf))
 
@@ -88,9 +99,7 @@ def render_cheat_sheets(site: Path, chromium: str, project: Path = ROOT) -> list
     from playwright.sync_api import sync_playwright
 
     slugs = list(load_catalog(project))
-    for slug in slugs:
-        if not (site / page_url(slug) / "index.html").is_file():
-            sys.exit(f"error: {site / page_url(slug)} was not built: run `make build` (mkdocs build) first")
+    urls = {slug: built_page(site, slug) for slug in slugs}
     server, base = serve(site)
     rendered = []
     try:
@@ -99,7 +108,7 @@ def render_cheat_sheets(site: Path, chromium: str, project: Path = ROOT) -> list
             # Paper is light: print the light scheme whatever the machine prefers.
             page = browser.new_page(color_scheme="light")
             for slug in slugs:
-                page.goto(base + page_url(slug), wait_until="load")
+                page.goto(base + urls[slug], wait_until="load")
                 page.evaluate("document.fonts.ready.then(() => true)")
                 for size, (paper, _) in PAPER_SIZES.items():
                     target = site / pdf_path(slug, size)

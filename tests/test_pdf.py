@@ -7,6 +7,7 @@ walkthrough and the page's address.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import yaml
 
 from conftest import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
 from macros.catalog import load_catalog
-from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path
+from macros.cheatsheet import PAPER_SIZES, page_url, pdf_href, pdf_path
 from pdftools import body_texts, contains, margin_texts, normal, pdf_info, shown
 
 # How pdfinfo names each paper size in its "Page size" line.
@@ -102,6 +103,14 @@ def test_margin_names_the_walkthrough_and_the_page_address(site, page, walkthrou
         assert normal(walkthrough.title) in normal(text), f"page {number}: no title in the margin: {text!r}"
         assert normal(where) in normal(text), f"page {number}: no address in the margin: {text!r}"
         assert re.search(rf"(?<!\d){number}\s*/\s*{len(texts)}(?!\d)", text), f"page {number}: no page number"
+
+
+@pytest.mark.parametrize("built_at", ["cheat-sheet/", "cheat-sheet.html"], ids=["directory-urls", "offline-copy"])
+def test_pdf_links_resolve_from_either_url_style(walkthrough, built_at):
+    page_dir = posixpath.dirname(f"walkthroughs/{walkthrough.slug}/{built_at}")
+    for size in PAPER_SIZES:
+        href = pdf_href(walkthrough.slug, size, f"walkthroughs/{walkthrough.slug}/{built_at}")
+        assert posixpath.normpath(posixpath.join(page_dir, href)) == pdf_path(walkthrough.slug, size)
 
 
 def test_the_cheat_sheet_links_both_pdfs(site, page, walkthrough):

@@ -1,5 +1,5 @@
 """The self-check quiz as built HTML (on the guide page and on its own page), its size budget, and the
-validation of quiz items. The browser behaviour is in tests/browser/test_quiz.py."""
+validation of quiz items. The browser behaviour is in tests/browser/test_quiz_browser.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 
 from conftest import ROOT, _parse
 from macros.pages import page_uri
-from macros.quiz import quiz_version
+from macros.quiz import anchor_titles, quiz_version
+from macros.validate import guide_anchors
 from test_validation import FILE, SEED, SOURCE, assert_rejected, build_with, line_of
 
 SG = ROOT / "docs" / "assets" / "sg"
@@ -51,13 +52,21 @@ def test_quiz_is_keyed_on_its_walkthrough_and_content(page, walkthrough, kind):
 
 def test_quiz_version_follows_the_content(walkthrough):
     first = walkthrough.quiz[0]
-    edited = walkthrough.model_copy(update={"quiz": [first.model_copy(update={"prompt": first.prompt + " (edited)"}), *walkthrough.quiz[1:]]})
+    changed = first.model_copy(update={"prompt": first.prompt + " (edited)"})
+    edited = walkthrough.model_copy(update={"quiz": [changed, *walkthrough.quiz[1:]]})
     reordered = walkthrough.model_copy(update={"quiz": list(reversed(walkthrough.quiz))})
     retitled = walkthrough.model_copy(update={"title": walkthrough.title + " (edited)"})
     assert quiz_version(edited) != quiz_version(walkthrough)
     assert quiz_version(reordered) != quiz_version(walkthrough)
     # Only the quiz counts: editing the rest of the page keeps the reader's progress.
     assert quiz_version(retitled) == quiz_version(walkthrough)
+
+
+def test_every_anchor_an_explanation_may_link_to_has_a_name(walkthrough):
+    """Link text says where a link goes: every anchor validation accepts has a title."""
+    titles = anchor_titles(walkthrough)
+    assert set(titles) == guide_anchors(walkthrough)
+    assert all(title.strip() and len(title) <= 100 for title in titles.values()), titles
 
 
 @pytest.mark.parametrize("kind", PAGES)
@@ -118,7 +127,8 @@ def test_every_answer_and_explanation_is_in_a_details(page, walkthrough, kind):
                 assert why["data-sg-why"] == str(index)
                 assert f"sg-quiz__why--{'correct' if correct else 'incorrect'}" in why["class"]
                 # Said in words, not only by colour.
-                assert text(why.select_one(".sg-quiz__verdict")).startswith("✓ Correct" if correct else "✗ Not correct")
+                verdict = text(why.select_one(".sg-quiz__verdict"))
+                assert verdict.startswith("✓ Correct" if correct else "✗ Not correct")
                 assert normal(option.why) in text(why)
             links = [why.select_one(".sg-quiz__reason a") for why in whys]
             targets = [option.link for option in item.options]
@@ -279,7 +289,8 @@ def test_option_link_to_a_missing_anchor(tmp_path):
     result = build_with(tmp_path, {f"{SEED}.yml": text_})
     assert_rejected(
         result,
-        f"{FILE}:{number}: quiz[0].options[1].link: links to '#nowhere-on-the-page', which is not an anchor of the guide page",
+        f"{FILE}:{number}: quiz[0].options[1].link: "
+        "links to '#nowhere-on-the-page', which is not an anchor of the guide page",
     )
 
 

@@ -19,6 +19,9 @@ from playwright.sync_api import expect
 from conftest import ROOT, _chromium_path, build_env, copy_project, mkdocs_build
 from linkcheck import check_site
 
+# One worker takes the whole module, so its copy of the project is built once.
+pytestmark = pytest.mark.xdist_group("subpath")
+
 PREFIX = "/star-study-guide/"
 
 

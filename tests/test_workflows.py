@@ -170,3 +170,14 @@ def test_the_make_targets_the_workflows_run_exist():
         for step in steps(load(path)):
             for command in re.findall(r"\bmake ([a-z -]+)", step.get("run", "")):
                 assert set(command.split()) <= targets, f"{path.name}: `make {command}` names an unknown target"
+
+
+def test_dependabot_keeps_the_pinned_actions_current():
+    config = ROOT / ".github" / "dependabot.yml"
+    result = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.dependabot", str(config)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = {update["package-ecosystem"] for update in yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]}
+    assert "github-actions" in ecosystems

@@ -14,12 +14,14 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from linkcheck import check_site
+from macros.pages import page_uri
 from test_subpath import longest_word, search
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_offline import external_fetches, make_offline, offline_targets, write_zip  # noqa: E402
 
-pytestmark = pytest.mark.browser
+# One worker takes the whole module, so the zip is built once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +57,11 @@ def tab(browser):
     tab.on("pageerror", on_page_error)
     yield tab
     context.close()
+
+
+def offline_page(kind: str, slug: str) -> str:
+    """Where a generated page is in the offline copy: MkDocs without directory URLs (x.md -> x.html)."""
+    return page_uri(kind, slug).removesuffix(".md") + ".html"
 
 
 def not_files(urls: list[str]) -> list[str]:
@@ -124,8 +131,9 @@ def test_the_zip_is_reproducible(tmp_path):
 def test_navigation_and_search_work_from_file(offline, tab, walkthrough):
     _, unzipped = offline
     tab.goto((unzipped / "index.html").as_uri())
-    tab.locator(f'.sg-list a[href="walkthroughs/{walkthrough.slug}/index.html"]').first.click()
-    tab.wait_for_url((unzipped / "walkthroughs" / walkthrough.slug / "index.html").as_uri())
+    guide = offline_page("guide", walkthrough.slug)
+    tab.locator(f'.sg-list a[href="{guide}"]').first.click()
+    tab.wait_for_url((unzipped / guide).as_uri())
     expect(tab.locator("article h1")).to_contain_text(walkthrough.title)
     # Search runs from the inlined index (search/search_index.js) in the iframe-worker shim.
     search(tab, longest_word(walkthrough.title))
@@ -148,7 +156,7 @@ def test_every_page_starts_its_widgets_from_file(offline, tab):
 
 def test_the_quiz_grades_an_answer_from_file(offline, tab, walkthrough):
     _, unzipped = offline
-    tab.goto((unzipped / "walkthroughs" / walkthrough.slug / "quiz.html").as_uri())
+    tab.goto((unzipped / offline_page("quiz", walkthrough.slug)).as_uri())
     quiz = tab.locator(".sg-quiz[data-sg-bound]")
     expect(quiz).to_have_count(1)
     form = quiz.locator("form[data-sg-answer]").first

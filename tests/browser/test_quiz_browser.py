@@ -186,7 +186,8 @@ def test_right_and_wrong_answers_give_feedback_and_score(tab, site_url, walkthro
     assert graded(tab, item) == len(item.options), "every option explains itself"
     # The why links to the guide anchor that teaches it.
     link = options.nth(wrong).locator(".sg-quiz__feedback a")
-    assert urljoin(tab.url, link.get_attribute("href")) == f"{guide_url(site_url, walkthrough)}#{item.options[wrong].link}"
+    target = f"{guide_url(site_url, walkthrough)}#{item.options[wrong].link}"
+    assert urljoin(tab.url, link.get_attribute("href")) == target
     assert score(tab) == score_text(0, 1, walkthrough)
     status = tab.locator(".sg-quiz__status")
     assert status.get_attribute("role") == "status"
@@ -214,7 +215,8 @@ def test_right_and_wrong_answers_give_feedback_and_score(tab, site_url, walkthro
         extra = [i for i in range(len(multiple.options)) if i not in multiple.answer]
         choose(tab, multiple, multiple.answer[:-1] + extra[:1])  # one missed, one wrong
         check(tab, multiple)
-        verdicts = [tab.locator(f"#quiz-{multiple.id} .sg-quiz__option").nth(i).get_attribute("class") for i in range(len(multiple.options))]
+        options = tab.locator(f"#quiz-{multiple.id} .sg-quiz__option")
+        verdicts = [options.nth(i).get_attribute("class") for i in range(len(multiple.options))]
         assert "sg-quiz__option--missed" in verdicts[multiple.answer[-1]]
         if extra:
             assert "sg-quiz__option--wrong" in verdicts[extra[0]]
@@ -242,9 +244,11 @@ def test_a_rewrite_reveals_the_model_and_is_self_marked(tab, site_url, walkthrou
     assert points.count() == len(item.checklist)
     for index in range(len(item.checklist)):
         points.nth(index).check()
-    assert tab.locator(f"{form} .sg-quiz__result").inner_text() == f"✓ Self-marked: all {len(item.checklist)} points met."
+    met = f"✓ Self-marked: all {len(item.checklist)} points met."
+    assert tab.locator(f"{form} .sg-quiz__result").inner_text() == met
     assert score(tab) == score_text(1, 1, walkthrough)
-    assert stored(tab, walkthrough)[item.id] == {"text": "I read the logs and fixed the handler.", "marks": list(range(len(item.checklist)))}
+    saved = stored(tab, walkthrough)[item.id]
+    assert saved == {"text": "I read the logs and fixed the handler.", "marks": list(range(len(item.checklist)))}
 
 
 def focused(tab) -> str:
@@ -332,7 +336,8 @@ def assert_restored(tab, walkthrough, answered) -> None:
     (wrong_item, wrong), (right_item, right), rewrite = answered
     for item, chosen in ((wrong_item, wrong), (right_item, right)):
         boxes = tab.locator(f"#quiz-{item.id} .sg-quiz__fieldset input")
-        assert [boxes.nth(i).is_checked() for i in range(len(item.options))] == [i in chosen for i in range(len(item.options))]
+        indices = range(len(item.options))
+        assert [boxes.nth(i).is_checked() for i in indices] == [i in chosen for i in indices]
         assert graded(tab, item) == len(item.options)
     assert tab.locator(f"#quiz-{wrong_item.id} .sg-quiz__result").inner_text().startswith("✗ Not quite")
     assert tab.locator(f"#quiz-{right_item.id} .sg-quiz__result").inner_text() == "✓ Correct."
@@ -414,7 +419,9 @@ STORAGE_FAILURES = {
 
 
 @pytest.mark.parametrize("failure", STORAGE_FAILURES)
-def test_without_storage_the_quiz_works_and_says_progress_is_not_kept(context_and_tab, watch, site_url, walkthrough, failure):
+def test_without_storage_the_quiz_works_and_says_progress_is_not_kept(
+    context_and_tab, watch, site_url, walkthrough, failure
+):
     if failure == "blocked":
         watch.excused = BLOCKED
     tab = context_and_tab()
@@ -515,7 +522,8 @@ def test_graded_quiz_passes_axe_in_both_schemes(context_and_tab, site_url, walkt
     """Feedback colours keep their contrast in both schemes, and the graded markup stays valid."""
     tab = context_and_tab(color_scheme=scheme)
     open_quiz(tab, quiz_url(site_url, walkthrough))
-    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg={"light": "default", "dark": "slate"}[scheme])
+    material_scheme = {"light": "default", "dark": "slate"}[scheme]
+    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=material_scheme)
     answer_some(tab, walkthrough)
     multiple = first(walkthrough, "multiple")
     if multiple:
@@ -553,9 +561,11 @@ PRINT_LAYOUT = """() => {
   return {
     key: shown(key),
     keyBelowLastQuestion: key.getBoundingClientRect().top >= forms.at(-1).getBoundingClientRect().bottom,
-    answersBeside: [...document.querySelectorAll(".sg-quiz__answer, .sg-quiz__feedback, .sg-quiz__result")].filter(shown).length,
+    answersBeside: [...document.querySelectorAll(".sg-quiz__answer, .sg-quiz__feedback, .sg-quiz__result")]
+      .filter(shown).length,
     controls: [...document.querySelectorAll(".sg-quiz button, .sg-quiz__bar")].filter(shown).length,
-    boxes: inputs.every((i) => shown(i) && getComputedStyle(i).appearance === "none" && parseFloat(getComputedStyle(i).borderTopWidth) > 0),
+    boxes: inputs.every((i) => shown(i) && getComputedStyle(i).appearance === "none"
+      && parseFloat(getComputedStyle(i).borderTopWidth) > 0),
     lines: [...document.querySelectorAll(".sg-quiz__lines")].every(shown),
     drafts: [...document.querySelectorAll(".sg-quiz__draft")].filter(shown).length,
   };
@@ -585,4 +595,5 @@ def test_the_landing_page_loads_only_the_progress_module(tab, watch, site_url, w
     tab.wait_for_load_state("networkidle")
     loaded = [urlsplit(url).path.rsplit("/", 1)[-1] for url in watch.requests]
     assert "quiz-progress.js" in loaded and "quiz.js" not in loaded
-    assert tab.locator(f'.sg-quiz-progress[data-sg-quiz="{walkthrough.slug}"]').inner_text() == f"0 of {len(walkthrough.quiz)} answered"
+    progress = tab.locator(f'.sg-quiz-progress[data-sg-quiz="{walkthrough.slug}"]')
+    assert progress.inner_text() == f"0 of {len(walkthrough.quiz)} answered"
