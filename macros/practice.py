@@ -111,9 +111,8 @@ def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -
             said[w.slug, v.id] = sum(
                 speaking_seconds(word_count(getattr(v.answer, s.id)), w.timing.pace_wpm) for s in w.sections
             )
-            plan_cells[w.slug, v.id] = [
-                f"{format_seconds(step['start'])}–{format_seconds(step['end'])}" for step in timer_plan(w, v.id)
-            ]
+            names = {s.id: s.name for s in w.sections}
+            plan_cells[w.slug, v.id] = [f"{names[step['id']]} {format_seconds(step['end'])}" for step in timer_plan(w, v.id)]
     links = {
         rule.id: [(w.title, target) for w in walkthroughs if (target := checklist_link(rule, w, here))]
         for rule in rules.rules

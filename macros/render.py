@@ -22,9 +22,12 @@ from .variants import answer_time
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+_markdown = markdown.Markdown()  # one parser for the whole build: creating one per call dominated render time
+
+
 def md_inline(text: str) -> Markup:
     """Inline Markdown to HTML, for data text placed inside raw HTML blocks."""
-    html = markdown.markdown(text)
+    html = _markdown.reset().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

@@ -176,8 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make_offline: {error}", file=sys.stderr)
         return 1
     shown = made["output"].relative_to(ROOT) if made["output"].is_relative_to(ROOT) else made["output"]
-    print(f"{shown}: {made['pages']} pages, {made['pdfs']} PDFs, {made['bytes'] / 1e6:.2f} MB, in {made['seconds']:.1f} s. "
-          "Unzip it and open index.html; it makes no request to any other host.")
+    print(f"{shown}: {made['pages']} pages, {made['pdfs']} PDFs, {made['bytes'] / 1e6:.2f} MB, "
+          f"in {made['seconds']:.1f} s. Unzip it and open index.html; it makes no request to any other host.")
     return 0
 
 

@@ -317,8 +317,11 @@ def test_without_javascript_the_page_is_the_checklist_and_the_budgets(page):
     for w in WALKTHROUGHS.values():
         guide = soup.select_one(f"a[data-sg-guide='{w.slug}']")
         assert guide and guide["href"] == f"../walkthroughs/{w.slug}/"
-        rows = [" ".join(tr.get_text(" ").split()) for tr in guide.find_next("table").select("tbody tr")]
-        assert [row.split(" ")[0] for row in rows] == [v.label for v in w.variants]
+        rows = soup.select(f"ul[data-sg-budgets='{w.slug}'] > li")
+        assert [row.strong.get_text() for row in rows] == [v.label for v in w.variants]
+        for row, v in zip(rows, w.variants):
+            plan = timer_plan(w, v.id)
+            assert f"Reflection {plan[-1]['end'] // 60}:{plan[-1]['end'] % 60:02d}." in row.get_text(), row.get_text()
 
 
 def test_the_landing_page_links_the_practice_page(page):

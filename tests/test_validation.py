@@ -143,5 +143,7 @@ def test_fixture_walkthrough_is_valid(tmp_path, name):
 
     project = tmp_path / "p"
     (project / "data" / "walkthroughs").mkdir(parents=True)
+    for shared in (ROOT / "data").glob("*.yml"):  # rules and rubric the walkthroughs are checked against
+        shutil.copy(shared, project / "data" / shared.name)
     shutil.copy(ROOT / "tests" / "fixtures" / "walkthroughs" / name, project / "data" / "walkthroughs" / name)
     assert list(load_catalog(project)) == [name.removesuffix(".yml")]

@@ -110,7 +110,7 @@ def test_only_official_actions_pinned_to_a_commit_with_its_release(path):
     for line in uses:
         reference, _, comment = line.split("uses:", 1)[1].partition("#")
         assert PINNED.match(reference.strip()), f"{path.name}: not an official action pinned to a SHA: {line.strip()}"
-        assert re.fullmatch(r"v\d+(\.\d+)*", comment.strip()), f"{path.name}: name the release after the SHA: {line.strip()}"
+        assert re.fullmatch(r"v\d+(\.\d+)*", comment.strip()), f"{path.name}: name the release: {line.strip()}"
 
 
 def test_ci_runs_make_test_on_every_push_and_pull_request():
@@ -179,5 +179,5 @@ def test_dependabot_keeps_the_pinned_actions_current():
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    ecosystems = {update["package-ecosystem"] for update in yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]}
-    assert "github-actions" in ecosystems
+    updates = yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]
+    assert "github-actions" in {update["package-ecosystem"] for update in updates}

@@ -185,3 +185,26 @@ def test_the_open_control_passes_axe_after_copying(browser, site_url, walkthroug
         assert_no_violations(tab, include="details.sg-embed", label=f"the open embed controls, {scheme}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_embed_views_run_without_errors_in_the_readers_scheme(browser, site_url, walkthrough, scheme):
+    """Material's scripts run in full on an embed view (they need a header element; it keeps a hidden
+    one), and the view follows the reader's colour scheme like every other page."""
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    try:
+        for view in ("comparisons", "variants", "quiz"):
+            tab.goto(f"{site_url}embed/{walkthrough.slug}/{view}/", wait_until="networkidle")
+            expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
+            expect(tab.locator("[data-md-component=header]")).to_be_hidden()
+        # Material's own upgrade of the variant tabs ran: the labels became links.
+        expect(tab.locator(".tabbed-labels--linked")).to_have_count(0)  # the quiz view has no tabs
+        tab.goto(f"{site_url}embed/{walkthrough.slug}/variants/", wait_until="networkidle")
+        expect(tab.locator(".tabbed-labels--linked")).to_have_count(1)
+        assert errors == []
+    finally:
+        context.close()

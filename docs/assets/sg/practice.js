@@ -159,7 +159,8 @@ function bindChecker(root) {
   function check(announce) {
     const [w, role] = current(), text = story(), result = analyze(data.rules, w, text, role);
     const guide = root.querySelector(`[data-sg-guide="${w.slug}"]`).getAttribute("href");
-    const problems = result.findings.filter((f) => f.level == "problem"), marks = {}, credits = {};
+    const at = (f) => w.parts.findIndex((p) => p.id == f.part) * 1e6 + (f.sentence ? f.sentence[0] : 1e5);
+    const problems = result.findings.filter((f) => f.level == "problem").sort((a, b) => at(a) - at(b)), marks = {}, credits = {};
     const names = Object.fromEntries(w.parts.map((p) => [p.id, p.name]));
     const items = problems.map((f, i) => {
       const key = f.sentence && `${f.part}-${f.sentence[0]}`;
