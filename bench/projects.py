@@ -105,3 +105,23 @@ def scaled_project(dest: Path, count: int) -> Path:
         text = re.sub(r"^slug: .+$", f"slug: {new}", seed, count=1, flags=re.M)
         (folder / f"{new}.yml").write_text(text, encoding="utf-8")
     return dest
+
+
+def stock_project(static: Path, dest: Path) -> Path:
+    """The static Markdown pages under stock Material: no overrides, no guide CSS or JS, default palette.
+
+    The baseline Lighthouse compares the guide's pages with. Web fonts stay off (`font: false`): the
+    default Google Fonts request would only measure this machine's network, and the guide ships none.
+    """
+    shutil.copytree(static, dest)
+    shutil.rmtree(dest / "overrides")
+    for page in (dest / "docs").rglob("*.md"):  # the guide's own page templates live in overrides/
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\ntemplate:" in text.split("\n---\n", 1)[0]:
+            page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    for start in (r"^theme:", r"^extra_css:", r"^extra_javascript:", r"^extra:", r"^copyright:"):
+        text = _drop_block(text, start)
+    text += "\n# Stock Material, for the Lighthouse baseline.\ntheme:\n  name: material\n  font: false\n"
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest

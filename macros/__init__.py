@@ -23,9 +23,6 @@ def define_env(env):
     @env.macro
     def sg_page(kind: str, slug: str) -> str:
         """The body of one generated page (see macros/pages.py)."""
-        # Where this page is built: its form follows use_directory_urls (the offline copy turns it
-        # off), for links to files the build does not know, such as the cheat-sheet PDFs.
-        render.environment().globals["built_url"] = env.page.url
         return GENERATED_PAGES[kind].render(catalog()[slug])
 
     @env.macro

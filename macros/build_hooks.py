@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import DataError, load_catalog  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
 from macros.exports import site_files  # noqa: E402
+from macros.cheatsheet import placeholder_pdfs  # noqa: E402
 from macros.rubric import load_kit  # noqa: E402
 from macros.practice import RULES_JSON, rules_json_text  # noqa: E402
 
@@ -42,6 +43,9 @@ def on_files(files, config):
             files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.stub(walkthrough)))
     # LMS exports (JSON and its schema, QTI, GIFT): files of the site, so `mkdocs serve` has them too.
     for uri, content in site_files(load_catalog(_project_dir(config))).items():
+        files.append(File.generated(config, uri, content=content))
+    # Stand-ins for the cheat-sheet PDFs, which `make pdf` overwrites: the pages' links to them resolve.
+    for uri, content in placeholder_pdfs(load_catalog(_project_dir(config))).items():
         files.append(File.generated(config, uri, content=content))
     # The story rules as data, as the practice page embeds them (macros/practice.py).
     files.append(File.generated(config, RULES_JSON, content=rules_json_text(_project_dir(config))))

@@ -1,20 +1,21 @@
 """The two-page cheat sheet of a walkthrough: what to say, in what time, and what never to say.
 
 The page prints on at most two pages of A4 or US Letter (docs/assets/sg/print.css lays it out);
-`scripts/make_pdf.py` renders it to the PDFs named here, and the page links them.
+`scripts/make_pdf.py` renders it to the PDFs named here, and the page links them. Every build writes
+a one-page stand-in at each PDF's address (`placeholder_pdfs`), which `make pdf` replaces: so the
+links resolve, and MkDocs checks and rewrites them, in any build, `mkdocs serve` included.
 """
 
 from __future__ import annotations
 
 import math
-import posixpath
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from .models import Section, Walkthrough
 from .pages import page_uri
-from .render import environment, format_seconds, render
+from .render import format_seconds, relative_link, render
 from .validate import speaking_seconds
 
 # Paper sizes of the PDFs: file-name suffix -> (Playwright's format name, label for readers).
@@ -32,14 +33,6 @@ def pdf_path(slug: str, size: str) -> str:
 def page_url(slug: str) -> str:
     """The cheat sheet's URL path in the online site (directory URLs: cheat-sheet.md -> cheat-sheet/)."""
     return page_uri("cheatsheet", slug).removesuffix(".md") + "/"
-
-
-def pdf_href(slug: str, size: str, built_url: str) -> str:
-    """The link from the page, built at `built_url`, to a PDF: relative, so it holds under any base
-    path, and from the page's own URL, whose form follows use_directory_urls (cheat-sheet/ online,
-    cheat-sheet.html in the offline copy)."""
-    directory = built_url if built_url.endswith("/") else posixpath.dirname(built_url) + "/"
-    return posixpath.relpath(pdf_path(slug, size), directory)
 
 
 @dataclass(frozen=True)
@@ -78,10 +71,9 @@ def answer_limit(walkthrough: Walkthrough) -> str:
 
 
 def cheatsheet_page(walkthrough: Walkthrough) -> str:
-    # macros/__init__.py names the URL MkDocs builds this page at; outside a build, the online one.
-    here = environment().globals.get("built_url") or page_url(walkthrough.slug)
+    here = page_uri("cheatsheet", walkthrough.slug)
     downloads = [
-        (label, pdf_href(walkthrough.slug, size, here), f"{walkthrough.slug}-cheat-sheet-{size}.pdf")
+        (label, relative_link(here, pdf_path(walkthrough.slug, size)), f"{walkthrough.slug}-cheat-sheet-{size}.pdf")
         for size, (_, label) in PAPER_SIZES.items()
     ]
     return render(
@@ -93,3 +85,52 @@ def cheatsheet_page(walkthrough: Walkthrough) -> str:
         signals=[p for p in walkthrough.key_phrases if p.effect == "signal"],
         sinks=[p for p in walkthrough.key_phrases if p.effect == "sink"],
     )
+
+
+# Paper sizes in PDF points, for the stand-ins.
+POINTS = {"a4": (595, 842), "letter": (612, 792)}
+
+
+def placeholder_pdf(walkthrough: Walkthrough, size: str) -> bytes:
+    """A one-page PDF saying how to get the real one: what a build serves until `make pdf` runs."""
+    lines = [
+        f"Cheat sheet: {walkthrough.title}",
+        'This PDF is made by "make pdf" (scripts/make_pdf.py), which prints the',
+        "cheat-sheet page with headless Chromium. Until then, print that page",
+        "from your browser: it fits on two pages.",
+    ]
+    width, height = POINTS[size]
+
+    def pdf_string(text: str) -> bytes:  # the font is WinAnsi-encoded (cp1252); \ ( ) are escaped
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("cp1252", "replace") + b")"
+
+    text = b" T* ".join(pdf_string(line) + b" Tj" for line in lines)
+    stream = b"BT /F1 12 Tf 16 TL 56 %d Td %s ET" % (height - 72, text)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def placeholder_pdfs(catalog: dict[str, Walkthrough]) -> dict[str, bytes]:
+    """Every cheat-sheet PDF's site path and its stand-in, for the build to write."""
+    return {
+        pdf_path(slug, size): placeholder_pdf(walkthrough, size)
+        for slug, walkthrough in catalog.items()
+        for size in PAPER_SIZES
+    }
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -211,9 +211,10 @@ _SENTENCE = re.compile(r"\S[\s\S]*?(?:[.!?…]+[\"'”’)\]]*(?=\s|\Z)|(?=\n)|\
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)  # every finding looks up its sentence: split each text once
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The [start, end) span of each sentence of `text`."""
-    return [match.span() for match in _SENTENCE.finditer(text)]
+    return tuple(match.span() for match in _SENTENCE.finditer(text))
 
 
 def word_count(text: str) -> int:

@@ -146,31 +146,50 @@ def bench_serve(runs: int, work: Path) -> list[list[str]]:
     return [[f"{t_static:.2f} s", f"{t_data:.2f} s", f"**{t_data / t_static:.2f}**"]]
 
 
-def bench_lighthouse(runs: int, work: Path, chrome: str) -> tuple[list[list[str]], list[str]]:
-    lighthouse.install()
-    site = work / "lighthouse-site"
-    port = timing.free_port()
-    url = f"http://127.0.0.1:{port}/"
-    # Built for the address it is served on, so canonical links and the sitemap name this host.
+def _build_for(project: Path, site: Path, url: str) -> None:
+    """A strict build for the address it is served on, so canonical links and the sitemap name this host."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
-        cwd=ROOT, env=projects.build_env(SITE_URL=url), capture_output=True, text=True,
+        cwd=project, env=projects.build_env(SITE_URL=url), capture_output=True, text=True,
     )
     if result.returncode:
-        raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    rows, notes = [], []
-    with lighthouse.serve(site, port):
+        raise SystemExit(f"build of {project} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def bench_lighthouse(runs: int, work: Path, chrome: str) -> tuple[list[list[str]], list[str]]:
+    """Each page of the guide, and the same page's Markdown under stock Material, run alternately."""
+    lighthouse.install()
+    data = projects.copy_project(work / "lighthouse-project")
+    stock = projects.stock_project(
+        projects.static_project(data, work / "lighthouse-static", work / "lighthouse-export"), work / "lighthouse-stock"
+    )
+    ports = {"guide": timing.free_port(), "stock": timing.free_port()}
+    urls = {name: f"http://127.0.0.1:{port}/" for name, port in ports.items()}
+    _build_for(data, work / "lh-guide", urls["guide"])
+    _build_for(stock, work / "lh-stock", urls["stock"])
+    rows, notes, indexes = [], [], []
+    with lighthouse.serve(work / "lh-guide", ports["guide"]), lighthouse.serve(work / "lh-stock", ports["stock"]):
         for label, path in LIGHTHOUSE_PAGES:
-            if not (site / path / "index.html").is_file():
-                rows.append([label, f"`/{path}`", "not built", "", "", ""])
+            if not (work / "lh-guide" / path / "index.html").is_file():
+                rows.append([label, f"`/{path}`", "not built", "", ""])
                 continue
-            print(f"  Lighthouse: {label} ({runs} run(s)) ...", flush=True)
-            reports = [lighthouse.audit(url + path, chrome) for _ in range(runs)]
-            got = lighthouse.category_medians(reports)
-            bench_index = median(r["environment"].get("benchmarkIndex", 0) for r in reports)
-            rows.append([label, f"`/{path}`", *(str(got[name]) for name in lighthouse.CATEGORIES)])
-            notes += [f"{label}: {item}" for item in lighthouse.shortfalls(lighthouse.median_run(reports))]
-            notes.append(f"{label}: Lighthouse benchmarkIndex {bench_index:.0f}")
+            print(f"  Lighthouse: {label} ({runs} run(s) each, guide and stock) ...", flush=True)
+            reports: dict[str, list[dict]] = {"guide": [], "stock": []}
+            for _ in range(runs):
+                for name in reports:
+                    reports[name].append(lighthouse.audit(urls[name] + path, chrome))
+            got = {name: lighthouse.category_medians(found) for name, found in reports.items()}
+            indexes += [r["environment"].get("benchmarkIndex", 0) for found in reports.values() for r in found]
+            rows.append([
+                label, f"`/{path}`",
+                " / ".join(str(got["guide"][name]) for name in lighthouse.CATEGORIES),
+                " / ".join(str(got["stock"][name]) for name in lighthouse.CATEGORIES),
+                " / ".join(f"{got['guide'][n] - got['stock'][n]:+d}" for n in lighthouse.CATEGORIES),
+            ])
+            notes += [f"{label}: {item}" for item in lighthouse.shortfalls(lighthouse.median_run(reports["guide"]))]
+    if indexes:
+        notes.append(f"Lighthouse benchmarkIndex of this machine during the runs: median {median(indexes):.0f} "
+                     f"(min {min(indexes):.0f}, max {max(indexes):.0f}); Lighthouse's 4x CPU slowdown assumes a fast desktop.")
     return rows, notes
 
 
@@ -239,9 +258,11 @@ def main() -> None:
             rows, notes = bench_lighthouse(args.lighthouse_runs, work, chrome)
             sections.append(
                 f"**Lighthouse 12.2.3**, mobile defaults (simulated slow 4G, 4x CPU slowdown), system Chromium, "
-                f"site served gzipped on 127.0.0.1; median of {args.lighthouse_runs} run(s) per page\n\n"
-                + table(["page", "path", *lighthouse.CATEGORIES], rows)
-                + ("\n\nWhere points were lost (median run):\n\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
+                f"served gzipped on 127.0.0.1; median of {args.lighthouse_runs} run(s) per page. Scores are "
+                "performance / accessibility / best practices / SEO; stock = the same Markdown under stock "
+                "Material (no overrides, guide CSS or JS; web fonts off)\n\n"
+                + table(["page", "path", "guide", "stock Material", "difference"], rows)
+                + ("\n\nWhere the guide lost points (median run):\n\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
             )
     section = "\n\n".join(sections)
     print("\n" + section)

@@ -1,10 +1,8 @@
-// Printing opens every collapsible, so paper shows the comparisons a reader left closed; afterwards
-// the ones this opened close again. print.css already shows their content in Chromium
-// (::details-content); this covers other browsers and shows the summaries' markers as open.
-// It also marks links inside the site: Material rewrites every relative href to an absolute one, and
-// print.css writes out the target of absolute (external) links only.
+// Printing: opens every details (print.css covers Chromium alone) and closes again those it opened
+// afterwards; marks links inside the site, which Material makes absolute, so paper writes out
+// only external targets.
 
-/** Opens every closed item (anything with an `open` flag) and returns the ones it opened. */
+/** Opens each closed item (anything with an `open` flag); returns those it opened. */
 export function openAll(items) {
   const opened = [];
   for (const item of items) {
@@ -16,12 +14,11 @@ export function openAll(items) {
   return opened;
 }
 
-/** Closes again what openAll opened, leaving the reader's own choices as they were. */
 export function closeAll(opened) {
   for (const item of opened) item.open = false;
 }
 
-/** Whether an absolute URL leads to a page of this site (same origin), not to another host. */
+/** Whether an absolute URL is on this site's origin. */
 export function isInternal(href, origin) {
   try {
     return new URL(href).origin === origin;
@@ -32,23 +29,22 @@ export function isInternal(href, origin) {
 
 function markInternalLinks(root) {
   for (const link of root.querySelectorAll("a[href]")) {
-    if (isInternal(link.href, window.location.origin)) link.dataset.sgLink = "internal";
+    if (isInternal(link.href, location.origin)) link.dataset.sgLink = "internal";
   }
 }
 
 export function init(root) {
-  markInternalLinks(root); // each page that instant navigation brings in, too
-  // The print listeners belong to the window, which outlives instant navigation: bind them once,
-  // and look the page up when printing starts, in whatever page is showing then.
+  markInternalLinks(root);
+  // Window listeners outlive instant navigation: bind once, and read the page when printing starts.
   const html = root.documentElement;
   if (html.dataset.sgPrintBound) return;
   html.dataset.sgPrintBound = "true";
   let opened = [];
-  window.addEventListener("beforeprint", () => {
+  addEventListener("beforeprint", () => {
     markInternalLinks(root);
     opened = openAll(root.querySelectorAll("details"));
   });
-  window.addEventListener("afterprint", () => {
+  addEventListener("afterprint", () => {
     closeAll(opened);
     opened = [];
   });
