@@ -1,30 +1,16 @@
-// Embed views only (overrides/embed.html): inside an LMS iframe, tells the parent page this page's
-// height whenever it changes, so the frame can fit it (the README, "Embed in an LMS", shows the
-// listener). Links that leave the page open in a new tab instead of inside the frame.
-
-/* ---- Pure logic (tests/js/embed.test.js) ---- */
+// Embed views only: in an LMS iframe, posts this page's height to the parent whenever it changes
+// (README, "Embed in an LMS", has the listener), and opens links to other pages in a new tab.
 
 export const MESSAGE_TYPE = "sg-embed:height";
 
-/** The message the parent receives; `url` tells frames apart when a page embeds several views. */
-export function heightMessage(height, url) {
-  return { type: MESSAGE_TYPE, height: Math.ceil(height), url };
-}
+/** `url` tells frames apart when one LMS page embeds several views. */
+export const heightMessage = (height, url) => ({ type: MESSAGE_TYPE, height: Math.ceil(height), url });
 
-/** Whether a link leaves the embedded page (another page or site), rather than jumping within it. */
+/** Whether a link goes to another page (or site) rather than within this one. */
 export function leavesPage(href, pageUrl) {
   const target = new URL(href, pageUrl);
   const page = new URL(pageUrl);
   return target.origin !== page.origin || target.pathname !== page.pathname || target.search !== page.search;
-}
-
-/* ---- DOM binding ---- */
-
-// The content's own height: the body and the page container stretch to the frame, so measuring them
-// would never let a frame shrink back.
-function contentHeight() {
-  const content = document.querySelector(".md-main__inner") || document.body;
-  return content.getBoundingClientRect().bottom + window.scrollY;
 }
 
 export function init(root) {
@@ -33,20 +19,19 @@ export function init(root) {
   html.setAttribute("data-sg-embed-frame", "");
 
   for (const link of root.querySelectorAll("article a[href]")) {
-    if (leavesPage(link.getAttribute("href"), location.href)) {
-      link.target = "_blank";
-      link.rel = "noopener";
-    }
+    if (leavesPage(link.getAttribute("href"), location.href)) Object.assign(link, { target: "_blank", rel: "noopener" });
   }
 
+  // The content, not the body: the body stretches to the frame, so a frame could never shrink back.
+  const content = document.querySelector(".md-main__inner") || document.body;
   let reported = -1;
   const report = () => {
-    const message = heightMessage(contentHeight(), location.href);
+    const message = heightMessage(content.getBoundingClientRect().bottom + scrollY, location.href);
     if (message.height === reported) return;
     reported = message.height;
-    // Only a height goes out, nothing private, and the LMS page's origin is not known: hence "*".
-    window.parent.postMessage(message, "*");
+    // Only a height goes out, and the LMS page's origin is unknown: hence "*".
+    parent.postMessage(message, "*");
   };
-  new ResizeObserver(report).observe(document.querySelector(".md-main__inner") || document.body);
+  new ResizeObserver(report).observe(content);
   report();
 }

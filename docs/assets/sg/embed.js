@@ -1,54 +1,34 @@
-// "Copy embed code" on the guide page: the iframe snippet is already there as text (it works without
-// JavaScript), so this module only adds a button that copies it and says so in a live region.
-
-/* ---- Pure logic (tests/js/embed.test.js) ---- */
+// "Copy embed code": the snippet is already text on the page (no JavaScript needed to read it);
+// this adds a button that copies it and says so in the live region.
 
 export const STATUS = {
   copied: "Copied",
   selected: "Selected: press Ctrl+C (⌘C on a Mac) to copy",
 };
 
-/**
- * Copies `text` with the Clipboard API when the page may use it, else with the legacy copy command;
- * resolves to "copied", or "selected" when neither worked and the reader must copy the selection.
- */
+/** Resolves to "copied", or "selected" when neither the Clipboard API nor the legacy command worked. */
 export async function copyText(text, { clipboard, legacyCopy }) {
-  if (clipboard && typeof clipboard.writeText === "function") {
+  if (typeof clipboard?.writeText === "function") {
     try {
       await clipboard.writeText(text);
       return "copied";
     } catch {
-      // Denied (a frame without clipboard-write, an insecure origin): fall back below.
+      // Denied (a frame without clipboard-write, an insecure origin): fall back.
     }
   }
   return legacyCopy() ? "copied" : "selected";
 }
 
-/* ---- DOM binding ---- */
-
-function selectContents(element) {
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  const selection = window.getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
-}
-
 function legacyCopy(code) {
-  selectContents(code);
+  const range = document.createRange();
+  range.selectNodeContents(code);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range); // left selected, so a failed copy is one Ctrl+C away
   try {
     return document.execCommand("copy");
   } catch {
     return false;
   }
-}
-
-function announce(status, message) {
-  // Emptied first, then set on the next tick, so copying twice is announced twice.
-  status.textContent = "";
-  setTimeout(() => {
-    status.textContent = message;
-  }, 50);
 }
 
 export function init(root) {
@@ -60,11 +40,10 @@ export function init(root) {
     block.dataset.sgEmbedBound = "";
     button.hidden = false;
     button.addEventListener("click", async () => {
-      const result = await copyText(code.textContent, {
-        clipboard: navigator.clipboard,
-        legacyCopy: () => legacyCopy(code),
-      });
-      announce(status, STATUS[result]);
+      const result = await copyText(code.textContent, { clipboard: navigator.clipboard, legacyCopy: () => legacyCopy(code) });
+      // Emptied, then set on the next tick: a second copy is announced again.
+      status.textContent = "";
+      setTimeout(() => (status.textContent = STATUS[result]), 50);
     });
   }
 }
