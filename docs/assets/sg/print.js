@@ -1,16 +1,9 @@
-// Printing: opens every details (print.css covers Chromium alone) and closes again those it opened
-// afterwards; marks links inside the site, which Material makes absolute, so paper writes out
-// only external targets.
+// Printing opens every details (print.css covers Chromium alone) and closes those it opened after;
+// links inside the site, which Material makes absolute, are marked so paper writes out only external ones.
 
-/** Opens each closed item (anything with an `open` flag); returns those it opened. */
 export function openAll(items) {
-  const opened = [];
-  for (const item of items) {
-    if (!item.open) {
-      item.open = true;
-      opened.push(item);
-    }
-  }
+  const opened = [...items].filter((item) => !item.open);
+  for (const item of opened) item.open = true;
   return opened;
 }
 
@@ -18,7 +11,6 @@ export function closeAll(opened) {
   for (const item of opened) item.open = false;
 }
 
-/** Whether an absolute URL is on this site's origin. */
 export function isInternal(href, origin) {
   try {
     return new URL(href).origin === origin;
@@ -27,25 +19,21 @@ export function isInternal(href, origin) {
   }
 }
 
-function markInternalLinks(root) {
-  for (const link of root.querySelectorAll("a[href]")) {
-    if (isInternal(link.href, location.origin)) link.dataset.sgLink = "internal";
+function markLinks(root) {
+  for (const a of root.querySelectorAll("a[href]")) {
+    if (isInternal(a.href, location.origin)) a.dataset.sgLink = "internal";
   }
 }
 
 export function init(root) {
-  markInternalLinks(root);
-  // Window listeners outlive instant navigation: bind once, and read the page when printing starts.
+  markLinks(root);
   const html = root.documentElement;
-  if (html.dataset.sgPrintBound) return;
+  if (html.dataset.sgPrintBound) return; // window listeners outlive instant navigation: bind once
   html.dataset.sgPrintBound = "true";
   let opened = [];
   addEventListener("beforeprint", () => {
-    markInternalLinks(root);
+    markLinks(root);
     opened = openAll(root.querySelectorAll("details"));
   });
-  addEventListener("afterprint", () => {
-    closeAll(opened);
-    opened = [];
-  });
+  addEventListener("afterprint", () => closeAll(opened));
 }
