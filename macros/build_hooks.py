@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.catalog import DataError, load_catalog  # noqa: E402
+from macros.minify import minify_assets  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
 from macros.exports import site_files  # noqa: E402
 from macros.cheatsheet import placeholder_pdfs  # noqa: E402
@@ -76,3 +77,7 @@ def on_nav(nav, config, files):
 
     visit(nav.items)
     return nav
+
+
+def on_post_build(config):
+    minify_assets(Path(config.site_dir))

@@ -19,7 +19,9 @@ class PageSpec:
     renderer: str  # "module:function", imported when first called (keeps imports acyclic)
     title: str  # in the navigation, under the walkthrough's own entry; str.format'ed with w=<Walkthrough>
     description: str
-    meta: tuple[tuple[str, object], ...] = ()  # extra front matter, e.g. (("template", "embed.html"),)
+    # Extra front matter, e.g. (("template", "embed.html"),); ("styles", ["quiz"]) adds component
+    # stylesheets (docs/assets/sg/<name>.css) to this page only (overrides/main.html).
+    meta: tuple[tuple[str, object], ...] = ()
 
     def src_uri(self, slug: str) -> str:
         return self.path.format(slug=slug)
@@ -45,7 +47,10 @@ class PageSpec:
 GENERATED_PAGES: dict[str, PageSpec] = {
     spec.kind: spec
     for spec in [
-        PageSpec("guide", "walkthroughs/{slug}/index.md", "macros.render:guide_page", "{w.title}", "{w.description}"),
+        PageSpec(
+            "guide", "walkthroughs/{slug}/index.md", "macros.render:guide_page", "{w.title}", "{w.description}",
+            meta=(("styles", ["quiz"]),),  # the guide page has a quiz section
+        ),
         PageSpec(
             "compare", "walkthroughs/{slug}/compare.md", "macros.variants:compare_page",
             "Variants side by side", "The same STAR section across the five model answers for: {w.question}",
@@ -53,6 +58,7 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         PageSpec(
             "quiz", "walkthroughs/{slug}/quiz.md", "macros.quiz:quiz_page",
             "Self-check quiz", "Check yourself on: {w.question}",
+            meta=(("styles", ["quiz"]),),
         ),
         PageSpec(
             "cheatsheet", "walkthroughs/{slug}/cheat-sheet.md", "macros.cheatsheet:cheatsheet_page",
@@ -61,18 +67,18 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         PageSpec(
             "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",
             "Instructor guide", "Session plan, pair exercise and scoring rubric for: {w.question}",
-            meta=(("template", "instructor.html"),),  # adds the instructor page's own stylesheet
+            meta=(("styles", ["instructor"]),),
         ),
         # Embed views for an LMS iframe: reached by URL (not_in_nav), kept out of search results.
         *(
             PageSpec(
                 f"embed-{view}", f"embed/{{slug}}/{view}.md", f"macros.embed:{view}_page", title, description,
-                meta=(("template", "embed.html"), ("search", {"exclude": True})),
+                meta=(("template", "embed.html"), ("search", {"exclude": True}), ("styles", styles)),
             )
-            for view, title, description in (
-                ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}"),
-                ("variants", "Model answers by role", "Five model answers, one per role and seniority, for: {w.question}"),
-                ("quiz", "Self-check quiz", "A self-check quiz on: {w.question}"),
+            for view, title, description, styles in (
+                ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}", []),
+                ("variants", "Model answers by role", "Five model answers, one per role and seniority, for: {w.question}", []),
+                ("quiz", "Self-check quiz", "A self-check quiz on: {w.question}", ["quiz"]),
             )
         ),
     ]
