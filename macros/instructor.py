@@ -15,18 +15,11 @@ from .models import Walkthrough
 from .pages import GENERATED_PAGES, page_uri
 from .render import relative_link, render
 from .rubric import SessionStep, line_anchor, line_examples, load_kit
+from .validate import PAGE_ANCHOR_TITLES
 
 # Link text for the anchors a session step may point at (the headings of the guide and of this page).
 ANCHOR_LABELS = {
-    "summary": "Summary",
-    "story": "The story",
-    "star": "The STAR(+R) breakdown",
-    "follow-ups": "Follow-up probes",
-    "red-flags": "Red flags",
-    "key-phrases": "Key phrases",
-    "variants": "Model answers by role",
-    "quiz": "Self-check quiz",
-    "key-points": "Key points",
+    **PAGE_ANCHOR_TITLES,
     "objectives": "Learning objectives",
     "session-plan": "Session plan",
     "pair-exercise": "Pair exercise",

@@ -12,21 +12,10 @@ from dataclasses import dataclass
 
 from .models import Walkthrough
 from .pages import page_uri
+from .validate import PAGE_ANCHOR_TITLES
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-# What the fixed anchors of the guide page are called (the headings of macros/templates/guide.md.j2).
-PAGE_ANCHOR_TITLES = {
-    "summary": "Summary",
-    "story": "The story",
-    "star": "The STAR(+R) breakdown",
-    "follow-ups": "Follow-up probes",
-    "red-flags": "Red flags",
-    "key-phrases": "Key phrases",
-    "variants": "Model answers by role",
-    "quiz": "Self-check quiz",
-    "key-points": "Key points",
-}
 
 
 def quiz_version(walkthrough: Walkthrough) -> str:

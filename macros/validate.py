@@ -10,8 +10,20 @@ from pydantic import ValidationError
 from .loader import Document, FieldPath, Problem
 from .models import SECTION_IDS, VARIANT_IDS, Walkthrough
 
-# Fixed anchors of the guide page; the per-item ones come from each model's `anchor` property.
-PAGE_ANCHORS = ("summary", "story", "star", "follow-ups", "red-flags", "key-phrases", "variants", "quiz", "key-points")
+# Fixed anchors of the guide page and their headings (macros/templates/guide.md.j2), for link text;
+# the per-item anchors come from each model's `anchor` property.
+PAGE_ANCHOR_TITLES = {
+    "summary": "Summary",
+    "story": "The story",
+    "star": "The STAR(+R) breakdown",
+    "follow-ups": "Follow-up probes",
+    "red-flags": "Red flags",
+    "key-phrases": "Key phrases",
+    "variants": "Model answers by role",
+    "quiz": "Self-check quiz",
+    "key-points": "Key points",
+}
+PAGE_ANCHORS = tuple(PAGE_ANCHOR_TITLES)
 
 
 def guide_anchors(walkthrough: Walkthrough) -> set[str]:
