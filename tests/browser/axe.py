@@ -27,8 +27,19 @@ def _inject(page) -> None:
         page.add_script_tag(path=str(AXE_JS))
 
 
+# Colours are measured as painted: a dialog still fading in (Material's search) reads as low contrast.
+SETTLE = """() => Promise.race([
+    Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, 3000)),
+])"""
+
+
 def violations(page, include: str | None = None) -> list[dict]:
-    """axe's violations for the page (or the part `include` selects), as axe reports them."""
+    """axe's violations for the page (or the part `include` selects), as axe reports them,
+    once running CSS transitions and animations have finished."""
+    page.evaluate(SETTLE)
     _inject(page)
     options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"]}
     return page.evaluate(
