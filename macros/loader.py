@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 FieldPath = tuple[str | int, ...]
+# libyaml's loader parses about 10x faster and gives the same nodes, marks and data.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, order=True)
@@ -72,8 +74,13 @@ def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Prob
     """Parse one file. A syntax error gives no document and one problem at the error's line."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse, by libyaml when it is installed: the node tree gives the lines, then the data.
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
