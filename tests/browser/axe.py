@@ -36,12 +36,18 @@ SETTLE = """() => Promise.race([
 ])"""
 
 
-def violations(page, include: str | None = None) -> list[dict]:
+# The rules whose outcome depends on the colour scheme; the rest see the same DOM in both.
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def violations(page, include: str | None = None, only: tuple[str, ...] = ()) -> list[dict]:
     """axe's violations for the page (or the part `include` selects), as axe reports them,
-    once running CSS transitions and animations have finished."""
+    once running CSS transitions and animations have finished; `only` limits the rules run."""
     page.evaluate(SETTLE)
     _inject(page)
     options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"]}
+    if only:
+        options["runOnly"] = {"type": "rule", "values": list(only)}
     return page.evaluate(
         "([include, options]) => axe.run(include ? {include: [include]} : document, options)"
         ".then(result => result.violations)",
