@@ -162,9 +162,24 @@ def check_kit(doc: Document) -> tuple[InstructorKit | None, list[Problem]]:
     return kit, problems
 
 
+_kits: dict[tuple, InstructorKit] = {}
+
+
 def load_kit(project_dir: Path = PROJECT_DIR) -> InstructorKit:
-    """data/rubric.yml, validated; raises DataError listing every problem at once."""
-    project_dir = Path(project_dir)
+    """data/rubric.yml, validated; raises DataError listing every problem at once.
+
+    Cached on the file's path, size and mtime: every instructor page and the checker share one load.
+    """
+    path = Path(project_dir) / RUBRIC_FILE
+    stat = path.stat() if path.is_file() else None
+    key = (str(path), stat and stat.st_mtime_ns, stat and stat.st_size)
+    if key not in _kits:
+        _kits.clear()
+        _kits[key] = _read_kit(Path(project_dir))
+    return _kits[key]
+
+
+def _read_kit(project_dir: Path) -> InstructorKit:
     doc, problems = read_yaml(project_dir / RUBRIC_FILE, RUBRIC_FILE.as_posix())
     kit = None
     if doc is not None:
