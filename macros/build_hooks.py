@@ -19,6 +19,7 @@ from macros.exports import site_files  # noqa: E402
 from macros.cheatsheet import placeholder_pdfs  # noqa: E402
 from macros.rubric import load_kit  # noqa: E402
 from macros.practice import RULES_JSON, rules_json_text  # noqa: E402
+from macros.styles import inline_css  # noqa: E402
 
 
 def _project_dir(config) -> Path:
@@ -77,6 +78,12 @@ def on_nav(nav, config, files):
 
     visit(nav.items)
     return nav
+
+
+def on_env(env, config, files):
+    """overrides/main.html inlines the guide's stylesheets through this (macros/styles.py)."""
+    env.globals["sg_inline_css"] = lambda name: inline_css(Path(config.docs_dir), name)
+    return env
 
 
 def on_post_build(config):

@@ -1,0 +1,57 @@
+"""Nothing on the page moves once it is on screen: widgets that start late (slow network) must not
+push content around. Measured with the browser's own layout-shift entries, which CLS is made of.
+
+The pages are the ones `make bench` scores with Lighthouse; the widgets' modules are held back
+300 ms so they arrive after the first paint, as they would on a phone.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import WALKTHROUGHS
+from widgets import WIDGETS_STARTED
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+LATE_MS = 300
+PAGES = ["", "practice/"] + [
+    f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
+]
+
+# Every shift the page made since it started loading (not caused by input), with what moved.
+SHIFTS = """() => new Promise(resolve => {
+    const shifts = [];
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            const moved = entry.sources.map(s => s.node && s.node.nodeType === 1
+                ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}` : '#text');
+            shifts.push({value: entry.value, moved});
+        }
+    }).observe({type: 'layout-shift', buffered: true});
+    requestAnimationFrame(() => setTimeout(() => resolve(shifts), 100));
+})"""
+
+
+def hold_back(route) -> None:
+    time.sleep(LATE_MS / 1000)
+    route.continue_()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        context.route("**/assets/sg/*.js", hold_back)
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        tab.evaluate(WIDGETS_STARTED)
+        shifts = tab.evaluate(SHIFTS)
+    finally:
+        context.close()
+    total = sum(shift["value"] for shift in shifts)
+    assert total < 0.01, f"/{path}: layout shifted by {total:.3f} in all: {shifts}"
