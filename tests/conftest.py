@@ -78,8 +78,8 @@ def _parse(path: Path) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="session")
-def page(site):
-    """page("walkthroughs/x/") -> the parsed HTML of that built page."""
+def built_page(site):
+    """built_page("walkthroughs/x/") -> the parsed HTML of that built page (not pytest-playwright's `page`)."""
 
     def load(url_path: str) -> BeautifulSoup:
         target = site / url_path

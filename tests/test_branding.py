@@ -83,10 +83,10 @@ def test_the_colours_and_the_logo_follow_the_config(rebranded):
         assert logo == icon_path("material/rocket-launch") != icon_path("material/school"), path
 
 
-def test_the_unbranded_site_has_no_presented_by_line(site, page):
+def test_the_unbranded_site_has_no_presented_by_line(site, built_page):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r'^  presented_by: ""$', config, re.M), "the guide itself is presented by no one"
-    soup = page("")
+    soup = built_page("")
     assert soup.select_one("footer .md-copyright") and not soup.select_one(".sg-presented-by")
 
 

@@ -36,8 +36,8 @@ def snippet(block) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("view", VIEWS)
-def test_embed_views_have_no_site_chrome(page, walkthrough, view):
-    soup = page(embed_url(walkthrough, view))
+def test_embed_views_have_no_site_chrome(built_page, walkthrough, view):
+    soup = built_page(embed_url(walkthrough, view))
     found = [selector for selector in CHROME if soup.select(selector)]
     assert not found, f"{view}: site chrome in the embed view: {found}"
     assert len(soup.select("article h1")) == 1
@@ -45,8 +45,8 @@ def test_embed_views_have_no_site_chrome(page, walkthrough, view):
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
 
 
-def test_the_comparisons_view_holds_every_comparison(page, walkthrough):
-    soup = page(embed_url(walkthrough, "comparisons"))
+def test_the_comparisons_view_holds_every_comparison(built_page, walkthrough):
+    soup = built_page(embed_url(walkthrough, "comparisons"))
     for item in [*walkthrough.sections, *walkthrough.follow_ups]:
         details = soup.select_one(f"details#{item.compare_anchor}")
         assert details is not None, f"no details#{item.compare_anchor}"
@@ -54,16 +54,16 @@ def test_the_comparisons_view_holds_every_comparison(page, walkthrough):
         assert normal(item.strong.line) in text(details.select_one(".sg-compare__side--strong"))
 
 
-def test_the_variants_view_keeps_the_tab_ids(page, walkthrough):
-    soup = page(embed_url(walkthrough, "variants"))
+def test_the_variants_view_keeps_the_tab_ids(built_page, walkthrough):
+    soup = built_page(embed_url(walkthrough, "variants"))
     assert soup.select_one("#variants"), "the heading the tab ids are built from"
     for variant in walkthrough.variants:
         assert soup.select_one(f"input#{variant.anchor}"), f"no tab #{variant.anchor}"
         assert normal(variant.answer.action) in text(soup.select_one("article"))
 
 
-def test_the_quiz_view_holds_every_question(page, walkthrough):
-    soup = page(embed_url(walkthrough, "quiz"))
+def test_the_quiz_view_holds_every_question(built_page, walkthrough):
+    soup = built_page(embed_url(walkthrough, "quiz"))
     assert soup.select_one('[data-sg-module="quiz"]'), "the quiz widget is not on the embed view"
     article = text(soup.select_one("article"))
     for item in walkthrough.quiz:
@@ -77,8 +77,8 @@ def test_embed_views_stay_out_of_search(site):
     assert not [loc for loc in locations if loc.startswith("embed/")]
 
 
-def test_each_embeddable_block_offers_its_snippet(page, walkthrough):
-    guide = page(f"walkthroughs/{walkthrough.slug}/")
+def test_each_embeddable_block_offers_its_snippet(built_page, walkthrough):
+    guide = built_page(f"walkthroughs/{walkthrough.slug}/")
     canonical = guide.select_one('link[rel="canonical"]')["href"]
     base = canonical.removesuffix(f"walkthroughs/{walkthrough.slug}/")
     assert urlsplit(base).scheme in ("http", "https"), "site_url must be absolute"

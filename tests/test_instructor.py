@@ -123,14 +123,14 @@ def test_a_broken_rubric_stops_the_build(tmp_path):
 # --- The built page ---------------------------------------------------------------------------------
 
 
-def test_the_page_has_every_section(page, walkthrough):
-    soup = page(instructor_url(walkthrough))
+def test_the_page_has_every_section(built_page, walkthrough):
+    soup = built_page(instructor_url(walkthrough))
     assert [h2["id"] for h2 in soup.select("article h2[id]")] == list(SECTIONS)
     assert walkthrough.title in text(soup.select_one("article h1"))
 
 
-def test_the_built_plan_is_timed_to_sixty_minutes(page, walkthrough):
-    soup = page(instructor_url(walkthrough))
+def test_the_built_plan_is_timed_to_sixty_minutes(built_page, walkthrough):
+    soup = built_page(instructor_url(walkthrough))
     rows = soup.select(".sg-session table tbody tr")
     steps, total = rows[:-1], rows[-1]
     assert len(steps) == len(KIT.session)
@@ -146,8 +146,8 @@ def test_the_built_plan_is_timed_to_sixty_minutes(page, walkthrough):
         assert normal(step.activity) in text(row) and row.select_one("a[href]"), "each step links its material"
 
 
-def test_the_rubric_shows_1_2_3_and_this_walkthroughs_examples(page, walkthrough):
-    soup = page(instructor_url(walkthrough))
+def test_the_rubric_shows_1_2_3_and_this_walkthroughs_examples(built_page, walkthrough):
+    soup = built_page(instructor_url(walkthrough))
     for line in KIT.rubric:
         assert soup.select_one(f"h3#{line.anchor}"), f"no heading for {line.id}"
         rows = soup.select(f'.sg-rubric[data-sg-rubric="{line.id}"] table tbody tr')
@@ -160,8 +160,8 @@ def test_the_rubric_shows_1_2_3_and_this_walkthroughs_examples(page, walkthrough
             assert row.select_one(f'a[href$="#{example.anchor}"]'), f"{line.id}: no link to #{example.anchor}"
 
 
-def test_the_pair_exercise_is_drawn_from_the_walkthrough(page, walkthrough):
-    soup = page(instructor_url(walkthrough))
+def test_the_pair_exercise_is_drawn_from_the_walkthrough(built_page, walkthrough):
+    soup = built_page(instructor_url(walkthrough))
     exercise = section_text(soup, "pair-exercise")
     assert "teller" in exercise and "scorer" in exercise
     for variant in walkthrough.variants:
@@ -175,8 +175,8 @@ def test_the_pair_exercise_is_drawn_from_the_walkthrough(page, walkthrough):
     assert f"/ {3 * len(KIT.rubric)}" in text(sheet[-1])
 
 
-def test_objectives_prompts_and_mistakes_come_from_the_data(page, walkthrough):
-    soup = page(instructor_url(walkthrough))
+def test_objectives_prompts_and_mistakes_come_from_the_data(built_page, walkthrough):
+    soup = built_page(instructor_url(walkthrough))
     objectives = section_text(soup, "objectives")
     for section in walkthrough.sections:
         assert normal(section.must_show) in objectives
@@ -193,9 +193,9 @@ def test_objectives_prompts_and_mistakes_come_from_the_data(page, walkthrough):
         assert normal(flag.text) in mistakes and normal(flag.why) in mistakes
 
 
-def test_the_exports_and_embed_views_are_linked_and_built(site, page, walkthrough):
+def test_the_exports_and_embed_views_are_linked_and_built(site, built_page, walkthrough):
     url = instructor_url(walkthrough)
-    soup = page(url)
+    soup = built_page(url)
     heading = soup.select_one("h2#exports")
     links = [a["href"] for sibling in heading.find_next_siblings() for a in sibling.select("a[href]")]
     targets = {urlsplit(urljoin("/" + url, href)).path.lstrip("/") for href in links}

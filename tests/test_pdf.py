@@ -67,9 +67,9 @@ def test_every_section_follow_up_and_number_is_on_paper(site, walkthrough, size)
     assert not missing, f"not in the {size} PDF: {missing}"
 
 
-def test_every_section_shows_its_time(page, walkthrough):
+def test_every_section_shows_its_time(built_page, walkthrough):
     """The data's budget where there is one, otherwise a derived time in whole 5-second steps."""
-    rows = page(page_url(walkthrough.slug)).select(".sg-cheat__block--skeleton tbody tr")
+    rows = built_page(page_url(walkthrough.slug)).select(".sg-cheat__block--skeleton tbody tr")
     times = {normal(row.th.get_text()): normal(row.select_one("td").get_text()) for row in rows}
     assert set(times) == {section.name for section in walkthrough.sections}, times
     for section in walkthrough.sections:
@@ -80,10 +80,10 @@ def test_every_section_shows_its_time(page, walkthrough):
             assert match and int(match[1]) > 0 and int(match[1]) % 5 == 0, times[section.name]
 
 
-def test_no_block_is_split_across_pages(site, page, walkthrough, size):
+def test_no_block_is_split_across_pages(site, built_page, walkthrough, size):
     """Each block of the sheet (a heading and what it holds) is read on one sheet of paper."""
     pages = body_pages(site, walkthrough, size)
-    blocks = page(page_url(walkthrough.slug)).select(".sg-cheat__block")
+    blocks = built_page(page_url(walkthrough.slug)).select(".sg-cheat__block")
     assert len(blocks) >= 5
     for block in blocks:
         pieces = [normal(text_of(element)) for element in block.select("h2, h3, p, li, th, td")]
@@ -94,8 +94,8 @@ def test_no_block_is_split_across_pages(site, page, walkthrough, size):
         assert not split, f"block {heading!r} starts on page {on[0]} of the {size} PDF but not all of it is there: {split}"
 
 
-def test_margin_names_the_walkthrough_and_the_page_address(site, page, walkthrough, size):
-    where = address(page, walkthrough)
+def test_margin_names_the_walkthrough_and_the_page_address(site, built_page, walkthrough, size):
+    where = address(built_page, walkthrough)
     assert where.endswith("/" + page_url(walkthrough.slug)), where
     texts = margin_texts(sheet(site, walkthrough, size))
     for number, text in enumerate(texts, start=1):
@@ -115,8 +115,8 @@ def test_a_build_alone_serves_stand_ins_that_say_how_to_make_the_pdfs(walkthroug
         assert normal(walkthrough.title) in text and normal('"make pdf"') in text
 
 
-def test_the_cheat_sheet_links_both_pdfs(site, page, walkthrough):
-    links = page(page_url(walkthrough.slug)).select(".sg-cheat__downloads a[href][download]")
+def test_the_cheat_sheet_links_both_pdfs(site, built_page, walkthrough):
+    links = built_page(page_url(walkthrough.slug)).select(".sg-cheat__downloads a[href][download]")
     targets = {(site / page_url(walkthrough.slug) / link["href"]).resolve() for link in links}
     expected = {(site / pdf_path(walkthrough.slug, size)).resolve() for size in PAPER_SIZES}
     assert targets == expected

@@ -43,8 +43,8 @@ def quiz_of(page, kind, walkthrough):
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_quiz_is_keyed_on_its_walkthrough_and_content(page, walkthrough, kind):
-    _, quiz = quiz_of(page, kind, walkthrough)
+def test_quiz_is_keyed_on_its_walkthrough_and_content(built_page, walkthrough, kind):
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     assert quiz["data-sg-quiz"] == walkthrough.slug
     assert quiz["data-sg-version"] == quiz_version(walkthrough)
     assert re.fullmatch(r"[0-9a-f]{12}", quiz["data-sg-version"])
@@ -70,8 +70,8 @@ def test_every_anchor_an_explanation_may_link_to_has_a_name(walkthrough):
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_choice_items_are_fieldsets_of_real_inputs_with_a_check_button(page, walkthrough, kind):
-    _, quiz = quiz_of(page, kind, walkthrough)
+def test_choice_items_are_fieldsets_of_real_inputs_with_a_check_button(built_page, walkthrough, kind):
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     forms = quiz.select("form.sg-quiz__item")
     assert [form["data-sg-item"] for form in forms] == [item.id for item in walkthrough.quiz]
     for number, (form, item) in enumerate(zip(forms, walkthrough.quiz), 1):
@@ -101,9 +101,9 @@ def test_choice_items_are_fieldsets_of_real_inputs_with_a_check_button(page, wal
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_every_answer_and_explanation_is_in_a_details(page, walkthrough, kind):
+def test_every_answer_and_explanation_is_in_a_details(built_page, walkthrough, kind):
     """With JavaScript off, the details element is how a reader checks an answer."""
-    _, quiz = quiz_of(page, kind, walkthrough)
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     here = "/" + url_of(kind, walkthrough.slug)
     guide = "/" + url_of("guide", walkthrough.slug)
     for item in walkthrough.quiz:
@@ -139,8 +139,8 @@ def test_every_answer_and_explanation_is_in_a_details(page, walkthrough, kind):
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_rewrite_items_have_a_labelled_textarea(page, walkthrough, kind):
-    _, quiz = quiz_of(page, kind, walkthrough)
+def test_rewrite_items_have_a_labelled_textarea(built_page, walkthrough, kind):
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     rewrites = [item for item in walkthrough.quiz if item.type == "rewrite"]
     for item in rewrites:
         form = quiz.select_one(f"#quiz-{item.id}")
@@ -154,15 +154,15 @@ def test_rewrite_items_have_a_labelled_textarea(page, walkthrough, kind):
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_ids_are_unique_on_the_page(page, walkthrough, kind):
-    soup, _ = quiz_of(page, kind, walkthrough)
+def test_ids_are_unique_on_the_page(built_page, walkthrough, kind):
+    soup, _ = quiz_of(built_page, kind, walkthrough)
     counts = Counter(tag["id"] for tag in soup.find_all(id=True))
     assert not [name for name, count in counts.items() if count > 1]
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_answer_key_comes_after_the_last_question(page, walkthrough, kind):
-    _, quiz = quiz_of(page, kind, walkthrough)
+def test_answer_key_comes_after_the_last_question(built_page, walkthrough, kind):
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     key = quiz.select_one(".sg-quiz__key")
     assert key is not None
     later = key.find_all_next("form", class_="sg-quiz__item")
@@ -182,8 +182,8 @@ def test_answer_key_comes_after_the_last_question(page, walkthrough, kind):
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_script_only_controls_are_hidden_until_the_script_runs(page, walkthrough, kind):
-    _, quiz = quiz_of(page, kind, walkthrough)
+def test_script_only_controls_are_hidden_until_the_script_runs(built_page, walkthrough, kind):
+    _, quiz = quiz_of(built_page, kind, walkthrough)
     for selector in (".sg-quiz__actions", ".sg-quiz__bar", ".sg-quiz__storage", ".sg-quiz__result"):
         elements = quiz.select(selector)
         assert elements and all(element.has_attr("hidden") for element in elements), selector
@@ -191,15 +191,15 @@ def test_script_only_controls_are_hidden_until_the_script_runs(page, walkthrough
     assert status["role"] == "status" and not text(status)
 
 
-def test_quiz_page_has_its_title_and_links_to_the_guide(page, walkthrough):
-    soup, quiz = quiz_of(page, "quiz", walkthrough)
+def test_quiz_page_has_its_title_and_links_to_the_guide(built_page, walkthrough):
+    soup, quiz = quiz_of(built_page, "quiz", walkthrough)
     assert text(soup.select_one("article h1")).startswith("Self-check quiz")
     intro = soup.select_one("article h1").find_next("p")
     assert "../" in [a["href"] for a in intro.select("a")]
 
 
-def test_guide_section_links_to_the_quiz_page(page, walkthrough):
-    soup = page(url_of("guide", walkthrough.slug))
+def test_guide_section_links_to_the_quiz_page(built_page, walkthrough):
+    soup = built_page(url_of("guide", walkthrough.slug))
     heading = soup.select_one("h2#quiz")
     quiz = soup.select_one(".sg-quiz")
     assert heading is not None and heading.find_next("div", class_="sg-quiz") is quiz
@@ -208,17 +208,17 @@ def test_guide_section_links_to_the_quiz_page(page, walkthrough):
     assert "/" + url_of("quiz", walkthrough.slug) in [urljoin(here, a["href"]) for a in between]
 
 
-def test_the_quiz_module_loads_only_where_a_quiz_is(site, page, walkthrough):
+def test_the_quiz_module_loads_only_where_a_quiz_is(site, built_page, walkthrough):
     """The loader imports quiz.js only for an element with data-sg-module="quiz"; no page links it directly."""
     for kind in ("compare", "cheatsheet", "instructor"):
-        assert not page(url_of(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
-    assert not page("").select('[data-sg-module="quiz"]')
+        assert not built_page(url_of(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
+    assert not built_page("").select('[data-sg-module="quiz"]')
     for path in site.rglob("*.html"):
         assert not _parse(path).select('script[src*="quiz"], link[href*="quiz.js"]'), path
 
 
-def test_landing_page_shows_progress_per_walkthrough(page, walkthrough):
-    soup = page("")
+def test_landing_page_shows_progress_per_walkthrough(built_page, walkthrough):
+    soup = built_page("")
     progress = soup.select_one(f'.sg-quiz-progress[data-sg-quiz="{walkthrough.slug}"]')
     assert progress is not None
     assert progress["data-sg-module"] == "quiz-progress"

@@ -299,15 +299,15 @@ def test_the_timer_plan_fills_the_budget_in_order_and_keeps_each_section_budget(
 
 # --- What the build publishes ----------------------------------------------------------------------
 
-def test_the_rules_are_published_as_json_and_embedded_in_the_page(site, page):
+def test_the_rules_are_published_as_json_and_embedded_in_the_page(site, built_page):
     assert json.loads((site / "assets" / "sg" / "rules.json").read_text(encoding="utf-8")) == rules_json(RULES)
-    soup = page("practice/")
+    soup = built_page("practice/")
     embedded = json.loads(soup.select_one(".sg-practice[data-sg-practice]")["data-sg-practice"])
     assert embedded == json.loads(json.dumps(practice_payload(WALKTHROUGHS, RULES)))
 
 
-def test_without_javascript_the_page_is_the_checklist_and_the_budgets(page):
-    soup = page("practice/")
+def test_without_javascript_the_page_is_the_checklist_and_the_budgets(built_page):
+    soup = built_page("practice/")
     # The tools show by the <html> class, not an attribute (no layout shift when they start); what a
     # reader without JavaScript sees is checked in a browser (tests/browser/test_practice.py).
     assert "no-js" in soup.html["class"]
@@ -325,8 +325,8 @@ def test_without_javascript_the_page_is_the_checklist_and_the_budgets(page):
             assert f"Reflection {plan[-1]['end'] // 60}:{plan[-1]['end'] % 60:02d}." in row.get_text(), row.get_text()
 
 
-def test_the_landing_page_links_the_practice_page(page):
-    assert page("").select_one("article a[href='practice/']"), "docs/index.md does not link the practice page"
+def test_the_landing_page_links_the_practice_page(built_page):
+    assert built_page("").select_one("article a[href='practice/']"), "docs/index.md does not link the practice page"
 
 
 def test_the_practice_scripts_fit_the_budget():

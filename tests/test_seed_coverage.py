@@ -32,8 +32,8 @@ def sentences(line: str) -> list[str]:
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
-def test_every_seed_sentence_is_on_the_guide_page(page, seed):
-    article = normal(page(f"walkthroughs/{seed.stem}/").select_one("article").get_text(" "))
+def test_every_seed_sentence_is_on_the_guide_page(built_page, seed):
+    article = normal(built_page(f"walkthroughs/{seed.stem}/").select_one("article").get_text(" "))
     missing = []
     for number, line in enumerate(seed.read_text(encoding="utf-8").splitlines(), 1):
         for sentence in sentences(line):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import _parse
+from conftest import ROOT, _parse
 from linkcheck import check_site
 from macros.pages import GENERATED_PAGES
 
@@ -63,6 +64,9 @@ def test_no_page_refers_to_another_host(site):
     assert not offenders, "\n".join(offenders)
 
 
+SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1).strip()
+
+
 def test_every_page_has_one_h1_a_title_and_a_description(site):
     for path in html_pages(site):
         if path.name == "404.html":
@@ -71,12 +75,14 @@ def test_every_page_has_one_h1_a_title_and_a_description(site):
         name = path.relative_to(site).as_posix()
         assert len(soup.select("article h1")) == 1, f"{name}: expected exactly one h1"
         assert soup.title and soup.title.get_text(strip=True), f"{name}: no <title>"
+        title = soup.title.get_text(strip=True)
+        assert title.count(SITE_NAME) == 1, f"{name}: the tab title {title!r} should name the site once"
         description = soup.select_one('meta[name="description"]')
         assert description and description.get("content", "").strip(), f"{name}: no meta description"
 
 
-def test_generated_pages_use_their_own_description(site, page, walkthrough):
-    soup = page(guide_url(walkthrough))
+def test_generated_pages_use_their_own_description(site, built_page, walkthrough):
+    soup = built_page(guide_url(walkthrough))
     assert soup.select_one('meta[name="description"]')["content"] == walkthrough.description
     assert soup.select_one("article h1").get_text(strip=True).startswith(walkthrough.title)
 
@@ -96,8 +102,8 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_section_has_a_weak_vs_strong_comparison(page, walkthrough):
-    soup = page(guide_url(walkthrough))
+def test_every_section_has_a_weak_vs_strong_comparison(built_page, walkthrough):
+    soup = built_page(guide_url(walkthrough))
     for section in walkthrough.sections:
         heading = soup.select_one(f"h3#{section.anchor}")
         assert heading, f"no heading #{section.anchor}"
@@ -115,8 +121,8 @@ def test_every_section_has_a_weak_vs_strong_comparison(page, walkthrough):
         assert _normal(section.coaching) in _text(soup.select_one("article"))
 
 
-def test_every_follow_up_has_a_weak_vs_strong_comparison(page, walkthrough):
-    soup = page(guide_url(walkthrough))
+def test_every_follow_up_has_a_weak_vs_strong_comparison(built_page, walkthrough):
+    soup = built_page(guide_url(walkthrough))
     for probe in walkthrough.follow_ups:
         assert soup.select_one(f"#{probe.anchor}"), f"no #{probe.anchor}"
         assert _normal(probe.question) in _text(soup.select_one(f"#{probe.anchor}"))
@@ -127,8 +133,8 @@ def test_every_follow_up_has_a_weak_vs_strong_comparison(page, walkthrough):
         assert _normal(probe.strong.line) in _text(details.select_one(".sg-compare__side--strong"))
 
 
-def test_red_flags_key_phrases_and_key_points(page, walkthrough):
-    soup = page(guide_url(walkthrough))
+def test_red_flags_key_phrases_and_key_points(built_page, walkthrough):
+    soup = built_page(guide_url(walkthrough))
     for flag in walkthrough.red_flags:
         item = soup.select_one(f"li#{flag.anchor}")
         assert item and _normal(flag.text) in _text(item) and _normal(flag.why) in _text(item)
@@ -141,28 +147,28 @@ def test_red_flags_key_phrases_and_key_points(page, walkthrough):
         assert _normal(point) in points
 
 
-def test_story_facts_and_summary_are_on_the_page(page, walkthrough):
-    article = _text(page(guide_url(walkthrough)).select_one("article"))
+def test_story_facts_and_summary_are_on_the_page(built_page, walkthrough):
+    article = _text(built_page(guide_url(walkthrough)).select_one("article"))
     assert _normal(walkthrough.summary) in article
     assert _normal(walkthrough.story.root_cause) in article
     for fact in walkthrough.story.facts:
         assert fact.value in article and _normal(fact.note) in article
 
 
-def test_variant_guidance_is_on_the_page(page, walkthrough):
-    article = _text(page(guide_url(walkthrough)).select_one("article"))
+def test_variant_guidance_is_on_the_page(built_page, walkthrough):
+    article = _text(built_page(guide_url(walkthrough)).select_one("article"))
     for variant in walkthrough.variants:
         for text in (variant.guidance, variant.stresses, variant.drops):
             assert _normal(text) in article
 
 
-def test_landing_page_lists_every_walkthrough(page, walkthrough):
-    soup = page("")
+def test_landing_page_lists_every_walkthrough(built_page, walkthrough):
+    soup = built_page("")
     links = {a["href"] for a in soup.select(".sg-list a")}
     assert f"walkthroughs/{walkthrough.slug}/" in links
 
 
 @pytest.mark.parametrize("scheme_toggle", ["Switch to dark mode", "Switch to light mode"])
-def test_colour_scheme_toggle_present(page, scheme_toggle):
-    soup = page("")
+def test_colour_scheme_toggle_present(built_page, scheme_toggle):
+    soup = built_page("")
     assert soup.select_one(f'label[title="{scheme_toggle}"]') or soup.find(attrs={"aria-label": scheme_toggle})

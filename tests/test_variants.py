@@ -58,8 +58,8 @@ def tab_set(soup):
 # --- The guide page's tabs ----------------------------------------------------------------------
 
 
-def test_five_tabs_with_the_right_labels(page, walkthrough):
-    tabs = tab_set(page(GUIDE.format(slug=walkthrough.slug)))
+def test_five_tabs_with_the_right_labels(built_page, walkthrough):
+    tabs = tab_set(built_page(GUIDE.format(slug=walkthrough.slug)))
     inputs = tabs.find_all("input", recursive=False)
     assert [i["id"] for i in inputs] == [f"variants-{v.id}" for v in walkthrough.variants]
     assert [i.get("type") for i in inputs] == ["radio"] * 5
@@ -70,9 +70,9 @@ def test_five_tabs_with_the_right_labels(page, walkthrough):
     assert len(tabs.select(":scope > .tabbed-content > .tabbed-block")) == 5
 
 
-def test_every_tab_has_five_sections_timed_from_their_word_counts(page, walkthrough):
+def test_every_tab_has_five_sections_timed_from_their_word_counts(built_page, walkthrough):
     pace = walkthrough.timing.pace_wpm
-    blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+    blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
     for variant, block in zip(walkthrough.variants, blocks, strict=True):
         answer = block.select_one(f'.sg-variant[data-sg-variant="{variant.id}"]')
         assert answer, f"the {variant.label} tab does not hold the {variant.id} answer"
@@ -100,21 +100,21 @@ def test_every_tab_has_five_sections_timed_from_their_word_counts(page, walkthro
         assert answer.select_one(".sg-variant__total time")["datetime"] == f"PT{total}S"
 
 
-def test_every_tab_has_its_guidance_stresses_and_drops(page, walkthrough):
-    blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+def test_every_tab_has_its_guidance_stresses_and_drops(built_page, walkthrough):
+    blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
     for variant, block in zip(walkthrough.variants, blocks, strict=True):
         assert text_of(block.select_one(".sg-variant__guidance")) == f"Guidance: {normal(variant.guidance)}"
         focus = [text_of(li) for li in block.select(".sg-variant__focus > li")]
         assert focus == [f"Stresses: {normal(variant.stresses)}", f"Drops: {normal(variant.drops)}"]
 
 
-def test_the_page_states_the_pace(page, walkthrough):
-    part = " ".join(text_of(element) for element in variants_part(page(GUIDE.format(slug=walkthrough.slug))))
+def test_the_page_states_the_pace(built_page, walkthrough):
+    part = " ".join(text_of(element) for element in variants_part(built_page(GUIDE.format(slug=walkthrough.slug))))
     assert f"{walkthrough.timing.pace_wpm} words a minute" in part
 
 
-def test_which_variant_when_table(page, walkthrough):
-    soup = page(GUIDE.format(slug=walkthrough.slug))
+def test_which_variant_when_table(built_page, walkthrough):
+    soup = built_page(GUIDE.format(slug=walkthrough.slug))
     tables = [t for element in variants_part(soup) for t in element.select("table")]
     assert len(tables) == 1, "expected one 'which variant when' table before the tabs"
     headers = [text_of(th) for th in tables[0].select("thead th")]
@@ -132,9 +132,9 @@ def test_which_variant_when_table(page, walkthrough):
         assert soup.select_one(f"input{link}"), f"{link} names no tab"
 
 
-def test_variants_part_links_the_side_by_side_page(page, walkthrough):
+def test_variants_part_links_the_side_by_side_page(built_page, walkthrough):
     guide = GUIDE.format(slug=walkthrough.slug)
-    hrefs = {a["href"] for element in variants_part(page(guide)) for a in element.select("a[href]")}
+    hrefs = {a["href"] for element in variants_part(built_page(guide)) for a in element.select("a[href]")}
     targets = {normpath(urljoin("/" + guide, href)) for href in hrefs}
     assert "/" + COMPARE.format(slug=walkthrough.slug).rstrip("/") in targets, hrefs
 
@@ -142,9 +142,9 @@ def test_variants_part_links_the_side_by_side_page(page, walkthrough):
 # --- The side-by-side page ----------------------------------------------------------------------
 
 
-def test_side_by_side_lines_up_each_section_across_the_variants(page, walkthrough):
+def test_side_by_side_lines_up_each_section_across_the_variants(built_page, walkthrough):
     pace = walkthrough.timing.pace_wpm
-    soup = page(COMPARE.format(slug=walkthrough.slug))
+    soup = built_page(COMPARE.format(slug=walkthrough.slug))
     assert text_of(soup.select_one("article h1")).startswith("Variants side by side")
     assert normal(walkthrough.question) in text_of(soup.select_one("article"))
     assert f"{pace} words a minute" in text_of(soup.select_one(".sg-pace"))
@@ -165,10 +165,10 @@ def test_side_by_side_lines_up_each_section_across_the_variants(page, walkthroug
             assert text_of(row.select_one(".sg-side__label")) == f"{variant.label} {clock(seconds)} · {share}%"
 
 
-def test_side_by_side_time_table_matches_the_tabs(page, walkthrough):
+def test_side_by_side_time_table_matches_the_tabs(built_page, walkthrough):
     """The overview on the side-by-side page and the tabs on the guide page say the same times."""
-    guide_blocks = tab_set(page(GUIDE.format(slug=walkthrough.slug))).select(".tabbed-block")
-    table = page(COMPARE.format(slug=walkthrough.slug)).select_one("h2#time").find_next("table")
+    guide_blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(".tabbed-block")
+    table = built_page(COMPARE.format(slug=walkthrough.slug)).select_one("h2#time").find_next("table")
     assert [text_of(th) for th in table.select("thead th")] == (
         ["Variant"] + [s.name for s in walkthrough.sections] + ["Total"]
     )
