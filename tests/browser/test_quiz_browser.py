@@ -597,3 +597,23 @@ def test_the_landing_page_loads_only_the_progress_module(tab, watch, site_url, w
     assert "quiz-progress.js" in loaded and "quiz.js" not in loaded
     progress = tab.locator(f'.sg-quiz-progress[data-sg-quiz="{walkthrough.slug}"]')
     assert progress.inner_text() == f"0 of {len(walkthrough.quiz)} answered"
+
+
+def test_instant_navigation_brings_and_drops_the_quiz_styles(tab, site_url, walkthrough):
+    """The quiz's stylesheet is inlined on the pages with a quiz only; Material's instant navigation
+    swaps <head> elements by content, so it arrives with such a page and leaves with it."""
+    serve_sitemap_for_this_server(tab, site_url)
+    tab.goto(site_url)
+    tab.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
+    assert tab.locator("style[data-sg-style='quiz']").count() == 0
+    tab.evaluate("() => { window.sgSameDocument = true; }")
+    tab.locator("article").get_by_role("link", name=walkthrough.title).first.click()
+    arrive(tab, guide_url(site_url, walkthrough), walkthrough.title)
+    assert tab.evaluate("() => window.sgSameDocument") is True, "instant navigation, not a page load"
+    assert tab.locator("style[data-sg-style='quiz']").count() == 1
+    # A rule of quiz.css applies: the options list loses its numbers.
+    assert tab.locator(".sg-quiz__options").first.evaluate("el => getComputedStyle(el).listStyleType") == "none"
+    tab.go_back()
+    tab.wait_for_function("() => !document.querySelector('.sg-quiz')")
+    assert tab.evaluate("() => window.sgSameDocument") is True
+    assert tab.locator("style[data-sg-style='quiz']").count() == 0
