@@ -1,8 +1,9 @@
 """`make bench`: build-time ratios and Lighthouse scores, measured side by side in one run.
 
 1. The data-driven build against plain mkdocs-material building the same pages as static Markdown
-   (bench/projects.py writes them out), at 1 walkthrough and at the largest scale.
-2. Scaling: builds with 1, 10 and 100 walkthroughs (copies of the seed under new slugs).
+   (bench/projects.py writes them out), with 1, 10 and 100 walkthroughs (copies of the seed under
+   new slugs).
+2. Scaling: from the same builds, the cost of each added walkthrough, for both projects.
 3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
    edit to the static Markdown.
 4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker pages.
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -81,9 +83,21 @@ def same_pages(a: Path, b: Path) -> tuple[int, int]:
     return len(present), identical
 
 
-def bench_static(scales: list[int], runs: int, work: Path) -> list[list[str]]:
-    rows = []
-    for count in sorted({scales[0], scales[-1]}):
+@dataclass
+class Scale:
+    """Both projects built at one walkthrough count: the data-driven one and its static Markdown twin."""
+
+    count: int
+    pages: int
+    present: int  # of the data build's pages, how many the static build has too
+    identical: int
+    static: timing.Timing
+    data: timing.Timing
+
+
+def measure_scales(scales: list[int], runs: int, work: Path) -> list[Scale]:
+    measured = []
+    for count in scales:
         data = projects.scaled_project(work / f"data-{count}", count)
         static = projects.static_project(data, work / f"static-{count}", work / f"export-{count}")
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
@@ -91,61 +105,35 @@ def bench_static(scales: list[int], runs: int, work: Path) -> list[list[str]]:
         # most: three times the pairs there.
         t_data, t_static = compare_builds(data, static, runs * 3 if count < 10 else runs, work)
         present, identical = same_pages(work / "site-0", work / "site-1")
-        pages = count_pages(work / "site-0")
-        rows.append([
-            f"{count}", f"{pages}", f"{present}/{pages} ({identical} byte-identical)",
-            f"{t_static.wall:.2f} s", f"{t_data.wall:.2f} s", f"**{t_data.wall / t_static.wall:.2f}**",
-            f"{t_static.cpu:.2f} s", f"{t_data.cpu:.2f} s", f"**{t_data.cpu / t_static.cpu:.2f}**",
-        ])
-    return rows
+        measured.append(Scale(count, count_pages(work / "site-0"), present, identical, t_static, t_data))
+    return measured
 
 
-def bench_scaling(scales: list[int], runs: int, work: Path) -> list[list[str]]:
-    """Build time at each scale, and the cost of each added walkthrough between consecutive scales."""
-    rows, previous, first_marginal = [], None, None
-    for count in scales:
-        project = projects.scaled_project(work / f"scale-{count}", count)
-        print(f"  {count} walkthrough(s) ...", flush=True)
-        timing.build(project, work / "site-scale")  # warm-up
-        measured = timing.medians([timing.build(project, work / "site-scale") for _ in range(runs)])
-        pages = count_pages(work / "site-scale")
-        marginal = ratio = ""
+def static_rows(scales: list[Scale]) -> list[list[str]]:
+    return [
+        [
+            f"{s.count}", f"{s.pages}", f"{s.present}/{s.pages} ({s.identical} byte-identical)",
+            f"{s.static.wall:.2f} s", f"{s.data.wall:.2f} s", f"**{s.data.wall / s.static.wall:.2f}**",
+            f"{s.static.cpu:.2f} s", f"{s.data.cpu:.2f} s", f"**{s.data.cpu / s.static.cpu:.2f}**",
+        ]
+        for s in scales
+    ]
+
+
+def scaling_rows(scales: list[Scale]) -> list[list[str]]:
+    """Per walkthrough added between consecutive scales, for the data build and for its static twin:
+    the static column shows how much of any growth is Material's own (every page lists the nav)."""
+    rows, first = [], None
+    for previous, s in zip([None, *scales], scales):
+        cells = ["", "", "", ""]
         if previous:
-            added = (measured.wall - previous[1].wall) / (count - previous[0])
-            first_marginal = first_marginal or added
-            marginal, ratio = f"{added:.3f} s", f"**{added / first_marginal:.2f}**"
-        rows.append([
-            f"{count}", f"{pages}", f"{measured.wall:.2f} s", f"{measured.cpu:.2f} s",
-            f"{measured.wall / count:.3f} s", marginal, ratio,
-        ])
-        previous = (count, measured)
+            added = [(getattr(s, name).cpu - getattr(previous, name).cpu) / (s.count - previous.count)
+                     for name in ("data", "static")]
+            first = first or added
+            cells = [f"{added[0]:.3f} s", f"**{added[0] / first[0]:.2f}**", f"{added[1]:.3f} s",
+                     f"**{added[1] / first[1]:.2f}**"]
+        rows.append([f"{s.count}", f"{s.pages}", f"{s.data.cpu:.2f} s", f"{s.data.cpu / s.count:.3f} s", *cells])
     return rows
-
-
-def bench_serve(runs: int, work: Path) -> list[list[str]]:
-    data = projects.scaled_project(work / "serve-data", 1)
-    static = projects.static_project(data, work / "serve-static", work / "serve-export")
-    page = f"walkthroughs/{SEED_SLUG}/"
-
-    def description_edit(file: Path, prefix: str):
-        original = file.read_text(encoding="utf-8")
-        pattern = re.compile(r"^(description: *)(>-\n +)?", re.M)
-        assert pattern.search(original), f"no description in {file}"
-
-        def edit(run: int) -> str:
-            marker = f"bench{prefix}{run}x"
-            file.write_text(pattern.sub(lambda m: f"{m.group(0)}{marker} ", original, count=1), encoding="utf-8")
-            return marker
-
-        return edit
-
-    yaml_edit = description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")
-    markdown_edit = description_edit(static / "docs" / "walkthroughs" / SEED_SLUG / "index.md", "m")
-    print("  mkdocs serve: edit the static Markdown ...", flush=True)
-    t_static = median(timing.serve_rebuilds(static, page, markdown_edit, runs))
-    print("  mkdocs serve: edit the walkthrough YAML ...", flush=True)
-    t_data = median(timing.serve_rebuilds(data, page, yaml_edit, runs))
-    return [[f"{t_static:.2f} s", f"{t_data:.2f} s", f"**{t_data / t_static:.2f}**"]]
 
 
 def _build_for(project: Path, site: Path, url: str) -> None:
@@ -228,24 +216,24 @@ def main() -> None:
     ]
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as scratch:
         work = Path(scratch)
+        if not {"static", "scaling"} <= skip:
+            print("Data-driven build vs the same pages as static Markdown, at each scale", flush=True)
+            scales_measured = measure_scales(scales, args.runs, work)
         if "static" not in skip:
-            print("Data-driven build vs the same pages as static Markdown", flush=True)
-            rows = bench_static(scales, args.runs, work)
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
                 "(ratio = data / static; target at most 1.10)\n\n" + table(
                     ["walkthroughs", "pages", "same pages", "static wall", "data wall", "ratio (wall)",
-                     "static CPU", "data CPU", "ratio (CPU)"], rows,
+                     "static CPU", "data CPU", "ratio (CPU)"], static_rows(scales_measured),
                 )
             )
         if "scaling" not in skip:
-            print("Scaling with the number of walkthroughs", flush=True)
-            rows = bench_scaling(scales, args.runs, work)
             sections.append(
-                "**Scaling with walkthroughs** (added = seconds per walkthrough added since the previous row; "
-                "ratio = that cost against the first step's: 1.00 is perfectly flat)\n\n" + table(
-                    ["walkthroughs", "pages", "build wall", "build CPU", "wall / walkthrough",
-                     "added / walkthrough", "ratio"], rows,
+                "**Scaling with walkthroughs**, from the same builds, in CPU seconds (added = per walkthrough "
+                "added since the previous row; ratio = that cost against the first step's, 1.00 is flat; "
+                "static = the same for the static Markdown twin)\n\n" + table(
+                    ["walkthroughs", "pages", "data build", "per walkthrough", "added / walkthrough", "ratio",
+                     "static: added / walkthrough", "static: ratio"], scaling_rows(scales_measured),
                 )
             )
         if "serve" not in skip:
