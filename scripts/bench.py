@@ -136,6 +136,32 @@ def scaling_rows(scales: list[Scale]) -> list[list[str]]:
     return rows
 
 
+def bench_serve(runs: int, work: Path) -> list[list[str]]:
+    data = projects.scaled_project(work / "serve-data", 1)
+    static = projects.static_project(data, work / "serve-static", work / "serve-export")
+    page = f"walkthroughs/{SEED_SLUG}/"
+
+    def description_edit(file: Path, prefix: str):
+        original = file.read_text(encoding="utf-8")
+        pattern = re.compile(r"^(description: *)(>-\n +)?", re.M)
+        assert pattern.search(original), f"no description in {file}"
+
+        def edit(run: int) -> str:
+            marker = f"bench{prefix}{run}x"
+            file.write_text(pattern.sub(lambda m: f"{m.group(0)}{marker} ", original, count=1), encoding="utf-8")
+            return marker
+
+        return edit
+
+    yaml_edit = description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")
+    markdown_edit = description_edit(static / "docs" / "walkthroughs" / SEED_SLUG / "index.md", "m")
+    print("  mkdocs serve: edit the static Markdown ...", flush=True)
+    t_static = median(timing.serve_rebuilds(static, page, markdown_edit, runs))
+    print("  mkdocs serve: edit the walkthrough YAML ...", flush=True)
+    t_data = median(timing.serve_rebuilds(data, page, yaml_edit, runs))
+    return [[f"{t_static:.2f} s", f"{t_data:.2f} s", f"**{t_data / t_static:.2f}**"]]
+
+
 def _build_for(project: Path, site: Path, url: str) -> None:
     """A strict build for the address it is served on, so canonical links and the sitemap name this host."""
     result = subprocess.run(

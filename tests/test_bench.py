@@ -1,0 +1,31 @@
+"""`make bench` as anyone would rerun it: the build and `make serve` parts run end to end and print
+their tables (Lighthouse needs bench/'s own npm install, so `make bench` alone runs it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT, build_env
+
+
+def test_the_benchmark_runs_and_prints_its_tables():
+    result = subprocess.run(
+        [sys.executable, "scripts/bench.py", "--scales", "1,2", "--runs", "1", "--skip", "lighthouse"],
+        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+    tables = {}
+    for block in result.stdout.split("\n\n"):
+        lines = block.splitlines()
+        if lines and lines[0].startswith("| "):
+            tables[lines[0]] = [line.split(" | ") for line in lines[2:]]
+    assert len(tables) == 3, result.stdout  # build ratios, scaling, make serve
+    builds, scaling, serve = tables.values()
+    assert [row[0].strip("| ") for row in builds] == ["1", "2"]
+    assert [row[0].strip("| ") for row in scaling] == ["1", "2"]
+    for row in builds:  # every page of the data build has its static twin
+        present, total = row[2].split(" ")[0].split("/")
+        assert present == total and int(total) > 0, row
+    ratio = float(serve[0][-1].strip("*| "))
+    assert 0 < ratio < 10, serve
