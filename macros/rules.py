@@ -81,7 +81,6 @@ _NOT_PORTABLE = [
 ]
 
 
-@cache  # the lint runs every rule over every model answer: compile each pattern once per build
 def compile_pattern(pattern: str, ignore_case: bool) -> re.Pattern:
     """The pattern as Python reads it: ASCII mode, so \\w \\d \\b match what JavaScript's do."""
     return re.compile(pattern, re.ASCII | (re.IGNORECASE if ignore_case else 0))
