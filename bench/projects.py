@@ -92,6 +92,22 @@ def static_project(source: Path, dest: Path, work: Path) -> Path:
     return dest
 
 
+def macros_floor_project(static: Path, dest: Path) -> Path:
+    """The static twin with mkdocs-macros loaded and nothing for it to do: no module, no hooks, and no
+    page rendered as a template (`render_by_default: false`).
+
+    What the plugin on the design card costs just by being in the build (its imports, its config
+    step), which the guide's data layer cannot go below. (With every page rendered it cost more:
+    these pages are the full rendered Markdown, where the guide's own pages are one-line macro calls.)
+    """
+    shutil.copytree(static, dest)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert re.search(r"^plugins:\n", text, re.M), "mkdocs.yml has no plugins: list"
+    config.write_text(re.sub(r"^plugins:\n", "plugins:\n  - macros:\n      render_by_default: false\n", text, count=1, flags=re.M), encoding="utf-8")
+    return dest
+
+
 def scaled_project(dest: Path, count: int) -> Path:
     """The project with `count` walkthroughs: the seed and copies of it under new slugs."""
     copy_project(dest)

@@ -23,6 +23,7 @@ from pathlib import Path
 import jinja2
 
 from .models import QuizItem, Walkthrough
+from .render import bytecode_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
 EXPORTS_DIR = "exports"
@@ -49,6 +50,7 @@ def _environment() -> jinja2.Environment:
     # XML templates escape everything they print; GIFT escaping is its own filter.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache("exports"),  # autoescapes XML: its own keys
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2",), default_for_string=False),
         trim_blocks=True,

@@ -56,19 +56,20 @@ def relative_link(from_src_uri: str, to_src_uri: str) -> str:
 TEMPLATE_CACHE = Path(__file__).parent.parent / ".cache" / "sg-templates"
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def bytecode_cache(prefix: str = "page") -> jinja2.BytecodeCache | None:
+    """The cache for one Jinja environment: `prefix` keeps environments with other settings apart."""
     try:
         TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only checkout still builds, compiling every time
         return None
-    return jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+    return jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE), f"{prefix}-%s.cache")
 
 
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

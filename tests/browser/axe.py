@@ -40,9 +40,16 @@ SETTLE = """() => Promise.race([
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
+# axe finds colours by hit-testing, and blocks below the first screen are not laid out until scrolled
+# near (content-visibility: auto): some of their text went unchecked. A reader sees every block laid
+# out, so axe does too.
+LAY_OUT_EVERYTHING = "* { content-visibility: visible !important; }"
+
+
 def violations(page, include: str | None = None, only: tuple[str, ...] = ()) -> list[dict]:
     """axe's violations for the page (or the part `include` selects), as axe reports them,
     once running CSS transitions and animations have finished; `only` limits the rules run."""
+    page.add_style_tag(content=LAY_OUT_EVERYTHING)
     page.evaluate(SETTLE)
     _inject(page)
     options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"]}

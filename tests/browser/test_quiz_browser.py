@@ -16,6 +16,7 @@ import pytest
 
 from axe import assert_no_violations
 from macros.quiz import quiz_version
+from widgets import scroll_to
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +121,9 @@ def stored(tab, walkthrough):
 
 
 def score(tab) -> str:
-    return tab.locator(".sg-quiz__score").inner_text()
+    """The score as a reader sees it: scrolled to, since an off-screen quiz is not laid out (and has no
+    innerText) until then (test_deferred_layout.py)."""
+    return scroll_to(tab.locator(".sg-quiz__score")).inner_text()
 
 
 def score_text(correct: int, answered: int, walkthrough) -> str:
@@ -339,6 +342,7 @@ def assert_restored(tab, walkthrough, answered) -> None:
         indices = range(len(item.options))
         assert [boxes.nth(i).is_checked() for i in indices] == [i in chosen for i in indices]
         assert graded(tab, item) == len(item.options)
+    scroll_to(tab.locator(f"#quiz-{wrong_item.id}"))  # laid out once scrolled to
     assert tab.locator(f"#quiz-{wrong_item.id} .sg-quiz__result").inner_text().startswith("✗ Not quite")
     assert tab.locator(f"#quiz-{right_item.id} .sg-quiz__result").inner_text() == "✓ Correct."
     assert tab.input_value(f"#quiz-{rewrite.id} textarea") == "My rewrite."

@@ -16,3 +16,16 @@ WIDGETS_STARTED = """async () => {
     }
     throw new Error(`widget modules did not load: ${wanted}`);
 }"""
+
+
+# Whether the browser lays out an element now: blocks below the first screen are skipped until
+# scrolled near (content-visibility: auto), and skipped text has no innerText.
+RENDERED = "element => element.checkVisibility({contentVisibilityAuto: true})"
+
+
+def scroll_to(locator):
+    """Scroll `locator` into view as a reader would, and wait for the frame that lays it out."""
+    locator.scroll_into_view_if_needed()
+    locator.element_handle().wait_for_element_state("stable")
+    locator.page.wait_for_function(f"element => ({RENDERED})(element)", arg=locator.element_handle())
+    return locator
