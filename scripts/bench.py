@@ -91,7 +91,7 @@ def same_pages(a: Path, b: Path) -> tuple[int, int]:
 @dataclass
 class Scale:
     """The projects built at one walkthrough count: the data-driven one, its static Markdown twin and
-    that twin with mkdocs-macros switched on (the floor the plugin sets by itself)."""
+    that twin with mkdocs-macros loaded and idle (the floor the plugin sets by being in the build)."""
 
     count: int
     pages: int

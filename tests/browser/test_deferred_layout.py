@@ -1,5 +1,5 @@
 """Long blocks of the guide page are laid out only when scrolled near (`content-visibility: auto` in
-guide.css and quiz.css), and that saving never costs the reader: a deep link still lands on its
+guide.css), and that saving never costs the reader: a deep link below them still lands on its
 target, a block renders once scrolled to, and paper gets everything.
 """
 
@@ -13,7 +13,7 @@ from widgets import RENDERED
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
-DEFERRED = (".sg-flags", ".sg-phrases", ".sg-when", ".sg-variants .tabbed-content", ".sg-quiz")
+DEFERRED = (".sg-flags", ".sg-phrases", ".sg-when", ".sg-variants .tabbed-content")
 
 
 def open_guide(browser, site_url, slug, fragment=""):
@@ -28,17 +28,17 @@ def open_guide(browser, site_url, slug, fragment=""):
 def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, site_url, slug):
     context, tab = open_guide(browser, site_url, slug)
     try:
-        first_item = tab.locator(".sg-quiz__item").first
-        assert not first_item.evaluate(RENDERED), "the quiz was laid out on load, far below the first screen"
+        phrases = tab.locator("article .sg-phrases > *").first
+        assert not phrases.evaluate(RENDERED), "the key phrases were laid out on load, far below the first screen"
         for selector in DEFERRED:
             block = tab.locator(f"article {selector}").first
             assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "auto", selector
         # Material links the variant tabs by their labels' innerText, which skipped content lacks.
         labels = tab.locator("article .sg-variants .tabbed-labels > label")
         assert all(labels.nth(i).evaluate(RENDERED) for i in range(labels.count())), "tab labels skipped"
-        first_item.scroll_into_view_if_needed()
-        tab.wait_for_function(f"() => ({RENDERED})(document.querySelector('.sg-quiz__item'))")
-        assert first_item.is_visible()
+        phrases.scroll_into_view_if_needed()
+        tab.wait_for_function(f"() => ({RENDERED})(document.querySelector('article .sg-phrases > *'))")
+        assert phrases.is_visible()
     finally:
         context.close()
 
@@ -66,6 +66,6 @@ def test_print_lays_out_every_block(browser, site_url, slug):
         for selector in DEFERRED:
             block = tab.locator(f"article {selector}").first
             assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "visible", selector
-        assert tab.locator(".sg-quiz__item").last.evaluate(RENDERED)
+        assert tab.locator("article .sg-phrases > *").last.evaluate(RENDERED)
     finally:
         context.close()
