@@ -77,7 +77,20 @@ def on_nav(nav, config, files):
             visit(item.children)
 
     visit(nav.items)
+    # MkDocs links each page's previous and next page (the footer, <link rel=next>) before on_nav:
+    # link them again in the order the navigation now shows.
+    nav.pages = list(_pages(nav.items))
+    for previous, page, following in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = previous, following
     return nav
+
+
+def _pages(items):
+    for item in items:
+        if item.is_page:
+            yield item
+        if item.children:
+            yield from _pages(item.children)
 
 
 def on_env(env, config, files):

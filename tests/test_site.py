@@ -172,3 +172,25 @@ def test_landing_page_lists_every_walkthrough(built_page, walkthrough):
 def test_colour_scheme_toggle_present(built_page, scheme_toggle):
     soup = built_page("")
     assert soup.select_one(f'label[title="{scheme_toggle}"]') or soup.find(attrs={"aria-label": scheme_toggle})
+
+
+def test_previous_and_next_follow_the_navigation_order(built_page, walkthrough):
+    """The footer's previous/next links (and <link rel=next>) walk a walkthrough's pages in the order
+    its navigation section lists them, not in file-name order."""
+    from posixpath import join, normpath
+
+    start = guide_url(walkthrough)
+    section = built_page(start).select("nav.md-nav--primary li.md-nav__item--active.md-nav__item--nested")[-1]
+    # The guide page is the section's own index page: the section's label, then its other pages.
+    links = [normpath(join(start, a["href"])) for a in section.select(":scope > nav a.md-nav__link[href]")]
+    listed = [normpath(start)] + [link for link in links if link != normpath(start)]
+    assert len(listed) == len([s for s in GENERATED_PAGES.values() if not s.kind.startswith("embed")]), listed
+    walked, here = [normpath(start)], start
+    while len(walked) < len(listed):
+        following = built_page(here).select_one("link[rel=next]")
+        assert following, f"{here} has no next page"
+        here = normpath(join(here, following["href"])) + "/"
+        walked.append(normpath(here))
+        back = built_page(here).select_one("link[rel=prev]")
+        assert normpath(join(here, back["href"])) == walked[-2], f"{here}: previous is not {walked[-2]}"
+    assert walked == listed
