@@ -64,9 +64,10 @@ def static_project(source: Path, dest: Path, work: Path) -> Path:
     """The same site written out as static Markdown, built by plain mkdocs-material.
 
     The real project is built once with bench/dump_hook.py, which writes every page's Markdown as the
-    macros rendered it (with its front matter), every generated non-page file and the navigation.
-    The static copy has those files in docs/, the same theme, overrides and Markdown extensions,
-    an explicit `nav:`, and neither the macros plugin nor the hooks.
+    data layer rendered it (with its front matter), every generated non-page file and the navigation.
+    The static copy has those files in docs/, the same theme, overrides, Markdown extensions and
+    asset hook (macros/asset_hooks.py: inlined stylesheets, minified assets), an explicit `nav:`,
+    and neither the macros plugin nor the data hook: it builds the same pages, byte for byte.
     """
     dumped = copy_project(work / "dump-source", source)
     add_hook(dumped, DUMP_HOOK)
@@ -82,9 +83,12 @@ def static_project(source: Path, dest: Path, work: Path) -> Path:
     shutil.copytree(source / "docs", dest / "docs")
     shutil.copytree(out / "docs", dest / "docs", dirs_exist_ok=True)
     shutil.copytree(source / "overrides", dest / "overrides")
+    # The asset hook's code (macros/asset_hooks.py and the modules it imports); nothing imports the rest.
+    shutil.copytree(source / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__", "templates"))
     text = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    for start in (r"^hooks:", r"^watch:", r"^\s*- macros:?\s*$"):
+    for start in (r"^\s*- macros/build_hooks\.py\s*$", r"^watch:", r"^\s*- macros:?\s*$"):
         text = _drop_block(text, start)
+    assert "macros/asset_hooks.py" in text, "mkdocs.yml lists no macros/asset_hooks.py hook"
     nav = json.loads((out / "nav.json").read_text(encoding="utf-8"))
     text += "\n# Written out by the benchmark: the navigation the data-driven build made.\n"
     text += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
@@ -124,7 +128,7 @@ def scaled_project(dest: Path, count: int) -> Path:
 
 
 def stock_project(static: Path, dest: Path) -> Path:
-    """The static Markdown pages under stock Material: no overrides, no guide CSS or JS, default palette.
+    """The static Markdown pages under stock Material: no overrides or hooks, no guide CSS or JS, default palette.
 
     The baseline Lighthouse compares the guide's pages with. Web fonts stay off (`font: false`): the
     default Google Fonts request would only measure this machine's network, and the guide ships none.
@@ -136,7 +140,7 @@ def stock_project(static: Path, dest: Path) -> Path:
         if text.startswith("---\n") and "\ntemplate:" in text.split("\n---\n", 1)[0]:
             page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    for start in (r"^theme:", r"^extra_css:", r"^extra_javascript:", r"^extra:", r"^copyright:"):
+    for start in (r"^theme:", r"^extra_css:", r"^extra_javascript:", r"^extra:", r"^copyright:", r"^hooks:"):
         text = _drop_block(text, start)
     text += "\n# Stock Material, for the Lighthouse baseline.\ntheme:\n  name: material\n  font: false\n"
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")

@@ -1,7 +1,8 @@
 """mkdocs-macros entry point: registers the study guide's macros and nothing else.
 
 Loading, validation and rendering are plain functions in this package (catalog, validate, render,
-pages), testable without MkDocs.
+pages), testable without MkDocs. The generated pages do not go through the plugin: the build hook
+(build_hooks.py) renders them; hand-written pages call the macros below.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 def define_env(env):
     from . import render
     from .catalog import load_catalog
-    from .pages import GENERATED_PAGES
 
     # One load per build (the hook's on_config has validated it): `mkdocs serve` reloads the config,
     # and so calls define_env again, on every rebuild (tests/test_serve.py). Re-checking every data
@@ -21,14 +21,6 @@ def define_env(env):
     @functools.cache
     def catalog():
         return load_catalog(Path(env.project_dir))
-
-    # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
-    render.environment().globals["site_url"] = env.conf["site_url"] or "/"
-
-    @env.macro
-    def sg_page(kind: str, slug: str) -> str:
-        """The body of one generated page (see macros/pages.py)."""
-        return GENERATED_PAGES[kind].render(catalog()[slug])
 
     @env.macro
     def walkthrough_list() -> str:

@@ -7,19 +7,18 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, file_sort_key
 
 # MkDocs loads hooks by file path; make the `macros` package beside this file importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.catalog import DataError, load_catalog  # noqa: E402
-from macros.minify import minify_assets  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
+from macros.render import environment  # noqa: E402
 from macros.exports import site_files  # noqa: E402
 from macros.cheatsheet import placeholder_pdfs  # noqa: E402
 from macros.rubric import load_kit  # noqa: E402
 from macros.practice import RULES_JSON, rules_json_text  # noqa: E402
-from macros.styles import inline_css  # noqa: E402
 
 
 def _project_dir(config) -> Path:
@@ -40,9 +39,11 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
+    environment().globals["site_url"] = config.site_url or "/"
     for walkthrough in load_catalog(_project_dir(config)).values():
         for spec in GENERATED_PAGES.values():
-            files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.stub(walkthrough)))
+            files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.source(walkthrough)))
     # LMS exports (JSON and its schema, QTI, GIFT): files of the site, so `mkdocs serve` has them too.
     for uri, content in site_files(load_catalog(_project_dir(config))).items():
         files.append(File.generated(config, uri, content=content))
@@ -51,7 +52,9 @@ def on_files(files, config):
         files.append(File.generated(config, uri, content=content))
     # The story rules as data, as the practice page embeds them (macros/practice.py).
     files.append(File.generated(config, RULES_JSON, content=rules_json_text(_project_dir(config))))
-    return files
+    # In the order MkDocs reads a docs/ tree in (the sitemap and search index list pages so), as if
+    # the generated files had been written there.
+    return Files(sorted(files, key=file_sort_key))
 
 
 def on_nav(nav, config, files):
@@ -91,13 +94,3 @@ def _pages(items):
             yield item
         if item.children:
             yield from _pages(item.children)
-
-
-def on_env(env, config, files):
-    """overrides/main.html inlines the guide's stylesheets through this (macros/styles.py)."""
-    env.globals["sg_inline_css"] = lambda name: inline_css(Path(config.docs_dir), name)
-    return env
-
-
-def on_post_build(config):
-    minify_assets(Path(config.site_dir))

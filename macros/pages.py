@@ -1,6 +1,7 @@
 """The pages generated for every walkthrough: where each lives, its title and what renders it.
 
-Adding a kind of page is adding one entry here and one render function `(walkthrough) -> Markdown`.
+Adding a kind of page is adding one entry here and one render function `(walkthrough) -> Markdown`;
+the build hook (build_hooks.py) adds each page's source to the site's files.
 """
 
 from __future__ import annotations
@@ -30,18 +31,22 @@ class PageSpec:
         module, function = self.renderer.split(":")
         return getattr(importlib.import_module(module), function)(walkthrough)
 
-    def stub(self, walkthrough: Walkthrough) -> str:
-        """The Markdown the page is built from: front matter and one macro call."""
+    def source(self, walkthrough: Walkthrough) -> str:
+        """The page's Markdown as MkDocs reads it: front matter, then the rendered body.
+
+        Rendered here, once, rather than as a one-line macro call for mkdocs-macros to expand: the
+        plugin compiles every page it renders as a Jinja template, which cost about a millisecond a
+        page, and data text must never be read as a template anyway (`render_macros: false`).
+        """
         # JSON strings are valid YAML scalars, so any title or description is quoted safely.
         title = json.dumps(self.title.format(w=walkthrough))
         description = json.dumps(self.description.format(w=walkthrough))
         # The browser tab names the walkthrough too: "Quiz" alone is ambiguous across walkthroughs.
         html_title = json.dumps(walkthrough.title if self.kind == "guide" else f"{self.title.format(w=walkthrough)}: {walkthrough.title}")
-        meta = (("html_title", html_title), ("walkthrough", json.dumps(walkthrough.slug)))
+        meta = (("html_title", html_title), ("walkthrough", json.dumps(walkthrough.slug)), ("render_macros", "false"))
         extra = "".join(f"{key}: {value}\n" for key, value in meta)
         extra += "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta)
-        call = f'{{{{ sg_page("{self.kind}", "{walkthrough.slug}") }}}}'
-        return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{call}\n"
+        return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{self.render(walkthrough)}"
 
 
 GENERATED_PAGES: dict[str, PageSpec] = {

@@ -1,0 +1,26 @@
+"""MkDocs hooks for the guide's own assets, apart from any data: inline its stylesheets, minify its CSS and JS.
+
+A hook of its own so that the benchmark's static Markdown twin (bench/projects.py) keeps it and
+builds byte-identical pages: the data layer is then all that the two builds differ by.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads hooks by file path; make the `macros` package beside this file importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.minify import minify_assets  # noqa: E402
+from macros.styles import inline_css  # noqa: E402
+
+
+def on_env(env, config, files):
+    """overrides/main.html inlines the guide's stylesheets through this (macros/styles.py)."""
+    env.globals["sg_inline_css"] = lambda name: inline_css(Path(config.docs_dir), name)
+    return env
+
+
+def on_post_build(config):
+    minify_assets(Path(config.site_dir))
