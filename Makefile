@@ -58,7 +58,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .pytest_cache build
+	rm -rf site .pytest_cache build .cache
 	find . -name __pycache__ -type d -prune -not -path "./$(VENV)/*" -exec rm -rf {} +
 	rm -rf $(VENV) node_modules
 

@@ -1,4 +1,8 @@
-"""MkDocs hooks: validate all walkthrough data first, then add each walkthrough's generated pages."""
+"""MkDocs hooks: validate all walkthrough data first, then add each walkthrough's generated pages.
+
+A build whose sources match an earlier one's takes all of it from the build cache (build_cache.py)
+and imports none of the data layer: its modules are imported inside the functions that need them.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,7 @@ from mkdocs.structure.files import File, Files, file_sort_key
 # MkDocs loads hooks by file path; make the `macros` package beside this file importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.catalog import DataError, load_catalog  # noqa: E402
-from macros.pages import GENERATED_PAGES  # noqa: E402
-from macros.render import environment  # noqa: E402
-from macros.exports import site_files  # noqa: E402
-from macros.cheatsheet import placeholder_pdfs  # noqa: E402
-from macros.rubric import load_kit  # noqa: E402
-from macros.practice import RULES_JSON, rules_json_text  # noqa: E402
+from macros import build_cache  # noqa: E402
 
 
 def _project_dir(config) -> Path:
@@ -27,6 +25,13 @@ def _project_dir(config) -> Path:
 
 @event_priority(100)  # before any plugin: bad data must stop the build before anything is rendered
 def on_config(config):
+    build = build_cache.begin(_project_dir(config), config.site_url or "/")
+    if build.hit:
+        build_cache.log.info("Walkthrough data unchanged since an earlier build: generated pages from .cache/sg-build/")
+        return config
+    from macros.catalog import DataError, load_catalog
+    from macros.rubric import load_kit
+
     try:
         load_catalog(_project_dir(config))
         load_kit(_project_dir(config))  # data/rubric.yml, the instructor pages' session plan and rubric
@@ -39,31 +44,50 @@ def on_config(config):
 
 
 def on_files(files, config):
-    # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
-    environment().globals["site_url"] = config.site_url or "/"
-    for walkthrough in load_catalog(_project_dir(config)).values():
-        for spec in GENERATED_PAGES.values():
-            files.append(File.generated(config, spec.src_uri(walkthrough.slug), content=spec.source(walkthrough)))
-    # LMS exports (JSON and its schema, QTI, GIFT): files of the site, so `mkdocs serve` has them too.
-    for uri, content in site_files(load_catalog(_project_dir(config))).items():
+    build = build_cache.current()
+    if build.entry is None:
+        build.entry = generate(_project_dir(config), config.site_url or "/")
+        build.changed = True
+    for uri, content in build.entry.files:
         files.append(File.generated(config, uri, content=content))
-    # Stand-ins for the cheat-sheet PDFs, which `make pdf` overwrites: the pages' links to them resolve.
-    for uri, content in placeholder_pdfs(load_catalog(_project_dir(config))).items():
-        files.append(File.generated(config, uri, content=content))
-    # The story rules as data, as the practice page embeds them (macros/practice.py).
-    files.append(File.generated(config, RULES_JSON, content=rules_json_text(_project_dir(config))))
     # In the order MkDocs reads a docs/ tree in (the sitemap and search index list pages so), as if
     # the generated files had been written there.
     return Files(sorted(files, key=file_sort_key))
 
 
+def generate(project_dir: Path, site_url: str) -> build_cache.Entry:
+    """Everything the data layer adds to a build, from the validated catalog."""
+    from macros.catalog import load_catalog
+    from macros.cheatsheet import placeholder_pdfs
+    from macros.exports import site_files
+    from macros.pages import GENERATED_PAGES
+    from macros.practice import RULES_JSON, rules_json_text
+    from macros.render import environment
+
+    catalog = load_catalog(project_dir)
+    # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
+    environment().globals["site_url"] = site_url
+    files: list[tuple[str, str | bytes]] = [
+        (spec.src_uri(w.slug), spec.source(w)) for w in catalog.values() for spec in GENERATED_PAGES.values()
+    ]
+    # LMS exports (JSON and its schema, QTI, GIFT): files of the site, so `mkdocs serve` has them too.
+    files += site_files(catalog).items()
+    # Stand-ins for the cheat-sheet PDFs, which `make pdf` overwrites: the pages' links to them resolve.
+    files += placeholder_pdfs(catalog).items()
+    # The story rules as data, as the practice page embeds them (macros/practice.py).
+    files.append((RULES_JSON, rules_json_text(project_dir)))
+    return build_cache.Entry(
+        files=files,
+        nav={spec.src_uri(slug): (slug, kind) for slug in catalog for kind, spec in GENERATED_PAGES.items()},
+        order={kind: index for index, kind in enumerate(GENERATED_PAGES)},
+        titles={slug: w.title for slug, w in catalog.items()},
+    )
+
+
 def on_nav(nav, config, files):
     """Name each walkthrough's nav section after it, and list its pages in GENERATED_PAGES order."""
-    catalog = load_catalog(_project_dir(config))
-    order = {spec.kind: index for index, spec in enumerate(GENERATED_PAGES.values())}
-    kind_of = {
-        spec.src_uri(slug): (slug, kind) for slug in catalog for kind, spec in GENERATED_PAGES.items()
-    }
+    entry = build_cache.current().entry
+    order, kind_of = entry.order, entry.nav
 
     def visit(items):
         for item in items:
@@ -72,7 +96,7 @@ def on_nav(nav, config, files):
             pages = [kind_of.get(child.file.src_uri) for child in item.children if child.is_page]
             slugs = {entry[0] for entry in pages if entry}
             if len(slugs) == 1:
-                item.title = catalog[slugs.pop()].title
+                item.title = entry.titles[slugs.pop()]
                 item.children.sort(
                     key=lambda child: order.get(kind_of.get(getattr(child.file, "src_uri", ""), ("", ""))[1], 99)
                     if child.is_page else 99
@@ -94,3 +118,7 @@ def _pages(items):
             yield item
         if item.children:
             yield from _pages(item.children)
+
+
+def on_post_build(config):
+    build_cache.finish()

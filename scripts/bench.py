@@ -2,7 +2,7 @@
 
 1. The data-driven build against plain mkdocs-material building the same pages as static Markdown
    (bench/projects.py writes them out), with 1, 10 and 100 walkthroughs (copies of the seed under
-   new slugs). Beside them, the static twin with mkdocs-macros loaded and nothing to do: what the
+   new slugs): with its build cache off (as a fresh clone builds) and rebuilding unchanged sources. Beside them, the static twin with mkdocs-macros loaded and nothing to do: what the
    plugin costs just by being in the build, apart from the guide's data layer.
 2. Scaling: from the same builds, the cost of each added walkthrough, for both projects.
 3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
@@ -64,14 +64,14 @@ def machine() -> str:
     )
 
 
-def compare_builds(projects_: list[Path], runs: int, scratch: Path) -> list[timing.Timing]:
-    """Median timings of the projects, built in turn (a, b, c, a, b, c, ...) after one warm-up each;
-    project i builds into scratch/site-i."""
-    results: list[list[timing.Timing]] = [[] for _ in projects_]
+def compare_builds(builds: list[tuple[Path, dict[str, str]]], runs: int, scratch: Path) -> list[timing.Timing]:
+    """Median timings of the (project, extra environment) builds, in turn (a, b, c, a, b, c, ...)
+    after one warm-up each; build i writes scratch/site-i."""
+    results: list[list[timing.Timing]] = [[] for _ in builds]
     for run in range(runs + 1):
-        for index, project in enumerate(projects_):
-            measured = timing.build(project, scratch / f"site-{index}")
-            if run:  # the first round warms the file cache and .pyc files
+        for index, (project, env) in enumerate(builds):
+            measured = timing.build(project, scratch / f"site-{index}", **env)
+            if run:  # the first round warms the file cache, .pyc files and the build cache
                 results[index].append(measured)
     return [timing.medians(found) for found in results]
 
@@ -91,15 +91,17 @@ def same_site(a: Path, b: Path) -> tuple[int, int]:
 
 @dataclass
 class Scale:
-    """The projects built at one walkthrough count: the data-driven one, its static Markdown twin and
-    that twin with mkdocs-macros loaded and idle (the floor the plugin sets by being in the build)."""
+    """The projects built at one walkthrough count: the data-driven one (from its build cache, and with
+    the cache off), its static Markdown twin and that twin with mkdocs-macros loaded and idle (the
+    floor the plugin sets by being in the build)."""
 
     count: int
     pages: int
     files: int  # in the data build's site
     identical: int  # of those, how many the static build has byte for byte
     static: timing.Timing
-    data: timing.Timing
+    data: timing.Timing  # a rebuild of unchanged sources: everything from the build cache
+    cold: timing.Timing  # SG_BUILD_CACHE=0: loads, validates and renders every walkthrough, as a fresh clone does
     floor: timing.Timing
 
 
@@ -110,13 +112,15 @@ def measure_scales(scales: list[int], runs: int, work: Path) -> list[Scale]:
         static = projects.static_project(data, work / f"static-{count}", work / f"export-{count}")
         floor = projects.macros_floor_project(static, work / f"floor-{count}")
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
-        t_data, t_static, t_floor = compare_builds(
-            [data, static, floor], runs * 3 if count <= REPEAT_UP_TO else runs, work
+        t_data, t_cold, t_static, t_floor = compare_builds(
+            [(data, {}), (data, {"SG_BUILD_CACHE": "0"}), (static, {}), (floor, {})],
+            runs * 3 if count <= REPEAT_UP_TO else runs, work,
         )
-        files, identical = same_site(work / "site-0", work / "site-1")
-        _, floor_identical = same_site(work / "site-0", work / "site-2")
-        assert floor_identical == identical, f"the mkdocs-macros floor built {floor_identical} of {files} files alike"
-        measured.append(Scale(count, count_pages(work / "site-0"), files, identical, t_static, t_data, t_floor))
+        files, identical = same_site(work / "site-0", work / "site-2")
+        for other, name in ((1, "the data build without its cache"), (3, "the mkdocs-macros floor")):
+            found = same_site(work / "site-0", work / f"site-{other}")
+            assert found == (files, files), f"{name} built {found[1]} of {files} files alike"
+        measured.append(Scale(count, count_pages(work / "site-0"), files, identical, t_static, t_data, t_cold, t_floor))
     return measured
 
 
@@ -124,27 +128,28 @@ def static_rows(scales: list[Scale]) -> list[list[str]]:
     return [
         [
             f"{s.count}", f"{s.pages}", f"{s.identical}/{s.files}",
-            f"{s.static.cpu:.2f} s", f"{s.floor.cpu:.2f} s", f"{s.data.cpu:.2f} s",
-            f"{s.data.wall / s.static.wall:.2f}", f"**{s.data.cpu / s.static.cpu:.2f}**",
-            f"{s.floor.cpu / s.static.cpu:.2f}", f"{s.data.cpu / s.floor.cpu:.2f}",
+            f"{s.static.cpu:.2f} s", f"{s.floor.cpu:.2f} s", f"{s.cold.cpu:.2f} s", f"{s.data.cpu:.2f} s",
+            f"**{s.cold.cpu / s.static.cpu:.2f}**", f"**{s.data.cpu / s.static.cpu:.2f}**",
+            f"{s.data.wall / s.static.wall:.2f}", f"{s.floor.cpu / s.static.cpu:.2f}",
         ]
         for s in scales
     ]
 
 
 def scaling_rows(scales: list[Scale]) -> list[list[str]]:
-    """Per walkthrough added between consecutive scales, for the data build and for its static twin:
-    the static column shows how much of any growth is MkDocs' and Material's own."""
+    """Per walkthrough added between consecutive scales, for the data build with its cache off (every
+    walkthrough loaded, validated and rendered) and for its static twin: the static column shows how
+    much of any growth is MkDocs' and Material's own."""
     rows, first = [], None
     for previous, s in zip([None, *scales], scales):
         cells = ["", "", "", ""]
         if previous:
             added = [(getattr(s, name).cpu - getattr(previous, name).cpu) / (s.count - previous.count)
-                     for name in ("data", "static")]
+                     for name in ("cold", "static")]
             first = first or added
             cells = [f"{added[0]:.3f} s", f"**{added[0] / first[0]:.2f}**", f"{added[1]:.3f} s",
                      f"**{added[1] / first[1]:.2f}**"]
-        rows.append([f"{s.count}", f"{s.pages}", f"{s.data.cpu:.2f} s", f"{s.data.cpu / s.count:.3f} s", *cells])
+        rows.append([f"{s.count}", f"{s.pages}", f"{s.cold.cpu:.2f} s", f"{s.cold.cpu / s.count:.3f} s", *cells])
     return rows
 
 
@@ -261,19 +266,23 @@ def main() -> None:
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
                 "(ratio = data / static, in CPU seconds unless marked wall; target at most 1.10). "
+                "The static twin builds the same site, file for file. data, no cache = `SG_BUILD_CACHE=0`: "
+                "every walkthrough loaded, validated and rendered, as in a fresh clone or after a data edit; "
+                "data, cached = a rebuild of unchanged sources, the data layer's output from .cache/sg-build/. "
                 "macros alone = the static twin with mkdocs-macros loaded and nothing for it to do (no "
                 "module, no page rendered): the floor the plugin on the design card sets just by being in "
-                "the build; data / macros alone = what the guide's own data layer adds above it\n\n" + table(
-                    ["walkthroughs", "pages", "files byte-identical", "static CPU", "macros alone CPU", "data CPU",
-                     "ratio (wall)", "ratio", "macros alone / static", "data / macros alone"],
+                "the build\n\n" + table(
+                    ["walkthroughs", "pages", "files byte-identical", "static", "macros alone", "data, no cache",
+                     "data, cached", "ratio, no cache", "ratio, cached", "ratio, cached (wall)",
+                     "macros alone / static"],
                     static_rows(scales_measured),
                 )
             )
         if "scaling" not in skip:
             sections.append(
-                "**Scaling with walkthroughs**, from the same builds, in CPU seconds (added = per walkthrough "
-                "added since the previous row; ratio = that cost against the first step's, 1.00 is flat; "
-                "static = the same for the static Markdown twin)\n\n" + table(
+                "**Scaling with walkthroughs**, from the same builds (the data build with no cache), in CPU "
+                "seconds (added = per walkthrough added since the previous row; ratio = that cost against the "
+                "first step's, 1.00 is flat; static = the same for the static Markdown twin)\n\n" + table(
                     ["walkthroughs", "pages", "data build", "per walkthrough", "added / walkthrough", "ratio",
                      "static: added / walkthrough", "static: ratio"], scaling_rows(scales_measured),
                 )

@@ -25,7 +25,7 @@ def test_the_benchmark_runs_and_prints_its_tables():
     assert [row[0].strip("| ") for row in builds] == ["1", "2"]
     assert [row[0].strip("| ") for row in scaling] == ["1", "2"]
     for row in builds:  # the static twin builds the same site, every file byte for byte
-        assert len(row) == 10, row  # static, macros-alone and data builds, with their ratios
+        assert len(row) == 11, row  # static, macros-alone, data (no cache, cached) builds, with their ratios
         identical, total = row[2].split("/")
         assert identical == total and int(total) > 0, row
     ratio = float(serve[0][-1].strip("*| "))
