@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.hooks.sg")
 FOLDER = Path(".cache") / "sg-build"
 INPUTS = ("data", "macros")
 LIBRARIES = ("Jinja2", "Markdown", "MarkupSafe", "pydantic", "pydantic_core", "PyYAML")
-KEEP = 4  # entries kept, newest first: a few branches or site URLs each stay warm
+KEEP = 3  # entries kept, newest first: an edit and its undo, or two site URLs, both stay warm
 LAYOUT = 1  # of an entry (the fields of Entry); a change makes every stored entry a miss
 
 

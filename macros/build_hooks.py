@@ -62,11 +62,12 @@ def generate(project_dir: Path, site_url: str) -> build_cache.Entry:
     from macros.exports import site_files
     from macros.pages import GENERATED_PAGES
     from macros.practice import RULES_JSON, rules_json_text
-    from macros.render import environment
+    from macros.render import Fragments, environment
 
     catalog = load_catalog(project_dir)
     # Embed snippets are pasted on other hosts, so their iframe URLs are absolute, from site_url.
     environment().globals["site_url"] = site_url
+    environment().globals["fragments"] = Fragments()  # this build's, dropped with it
     files: list[tuple[str, str | bytes]] = [
         (spec.src_uri(w.slug), spec.source(w)) for w in catalog.values() for spec in GENERATED_PAGES.values()
     ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -125,13 +126,14 @@ def qti_manifest(walkthrough: Walkthrough) -> str:
     return _render("exports_qti_manifest.xml.j2", w=walkthrough, qti_file=export_uri(walkthrough.slug, "qti.xml").split("/")[-1])
 
 
-def qti_package(walkthrough: Walkthrough) -> bytes:
-    """The zip Canvas's "QTI .zip file" import takes: the IMS manifest and the QTI file."""
+def qti_package(walkthrough: Walkthrough, xml: str | None = None) -> bytes:
+    """The zip Canvas's "QTI .zip file" import takes: the IMS manifest and the QTI file (`xml`, when
+    already rendered)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in (
             ("imsmanifest.xml", qti_manifest(walkthrough)),
-            (export_uri(walkthrough.slug, "qti.xml").split("/")[-1], qti_xml(walkthrough)),
+            (export_uri(walkthrough.slug, "qti.xml").split("/")[-1], qti_xml(walkthrough) if xml is None else xml),
         ):
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -142,10 +144,12 @@ def qti_package(walkthrough: Walkthrough) -> bytes:
 # --- GIFT -------------------------------------------------------------------------------------------
 
 
+_GIFT_SPECIAL_CHARS = re.compile("[" + re.escape(GIFT_SPECIAL) + "]")
+
+
 def gift_escape(text: str) -> str:
     """Escape GIFT's special characters (and the backslash itself); blank lines would end the question."""
-    text = " ".join(str(text).split())
-    return "".join(f"\\{char}" if char in GIFT_SPECIAL else char for char in text)
+    return _GIFT_SPECIAL_CHARS.sub(lambda match: "\\" + match.group(0), " ".join(str(text).split()))
 
 
 def gift_weight(item: QuizItem) -> str:
@@ -173,6 +177,6 @@ def site_files(catalog: dict[str, Walkthrough]) -> dict[str, str | bytes]:
         slug = walkthrough.slug
         files[export_uri(slug, "json")] = walkthrough_json(walkthrough)
         files[export_uri(slug, "qti.xml")] = qti_xml(walkthrough)
-        files[export_uri(slug, "qti.zip")] = qti_package(walkthrough)
+        files[export_uri(slug, "qti.zip")] = qti_package(walkthrough, files[export_uri(slug, "qti.xml")])
         files[export_uri(slug, "gift.txt")] = gift_text(walkthrough)
     return files

@@ -65,6 +65,22 @@ def bytecode_cache(prefix: str = "page") -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE), f"{prefix}-%s.cache")
 
 
+class Fragments:
+    """Blocks that several pages of a walkthrough show alike, rendered once: the quiz is on the guide
+    page, the quiz page and the embed view, and its links read the same from the two pages that
+    share a folder. Keyed on the walkthrough object itself (kept alive by the entry), so edited data
+    is never served stale; the build hook starts a fresh one per build."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[int, str], tuple[Walkthrough, Markup]] = {}
+
+    def quiz_body(self, w: Walkthrough, here: str) -> Markup:
+        key = (id(w), posixpath.dirname(here))
+        if key not in self._done or self._done[key][0] is not w:
+            self._done[key] = (w, Markup(render("quiz_body.md.j2", w=w, here=here)))
+        return self._done[key][1]
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -84,6 +100,7 @@ def environment() -> jinja2.Environment:
     env.globals["link"] = relative_link
     env.globals["quiz_view"] = quiz_view
     env.globals["answer_time"] = answer_time
+    env.globals["fragments"] = Fragments()
     return env
 
 
