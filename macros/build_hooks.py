@@ -87,8 +87,8 @@ def generate(project_dir: Path, site_url: str) -> build_cache.Entry:
 
 def on_nav(nav, config, files):
     """Name each walkthrough's nav section after it, and list its pages in GENERATED_PAGES order."""
-    entry = build_cache.current().entry
-    order, kind_of = entry.order, entry.nav
+    made = build_cache.current().entry
+    order, kind_of = made.order, made.nav
 
     def visit(items):
         for item in items:
@@ -97,7 +97,7 @@ def on_nav(nav, config, files):
             pages = [kind_of.get(child.file.src_uri) for child in item.children if child.is_page]
             slugs = {entry[0] for entry in pages if entry}
             if len(slugs) == 1:
-                item.title = entry.titles[slugs.pop()]
+                item.title = made.titles[slugs.pop()]
                 item.children.sort(
                     key=lambda child: order.get(kind_of.get(getattr(child.file, "src_uri", ""), ("", ""))[1], 99)
                     if child.is_page else 99
