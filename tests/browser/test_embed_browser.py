@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, serve
+from widgets import scroll_to
 
 pytestmark = pytest.mark.browser
 
@@ -175,7 +176,10 @@ def test_the_open_control_passes_axe_after_copying(browser, site_url, walkthroug
         tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg={"light": "default", "dark": "slate"}[scheme])
         for index in range(3):
             block = tab.locator("details.sg-embed[data-sg-embed-bound]").nth(index)
-            block.locator("summary").click()
+            # Scrolled to first, as a reader would: the blocks around it settle to their real sizes
+            # once near the screen (content-visibility), and a click as they move can miss.
+            scroll_to(block.locator("summary")).click()
+            expect(block).to_have_js_property("open", True)
             block.locator("button.sg-embed__copy").click()
             expect(block.locator(".sg-embed__status")).to_have_text("Copied")
         # At rest: a focused or hovered .md-button--primary takes Material's accent colour, whose dark
