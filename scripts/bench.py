@@ -2,7 +2,8 @@
 
 1. The data-driven build against plain mkdocs-material building the same pages as static Markdown
    (bench/projects.py writes them out), with 1, 10 and 100 walkthroughs (copies of the seed under
-   new slugs): with its build cache off (as a fresh clone builds) and rebuilding unchanged sources. Beside them, the static twin with mkdocs-macros loaded and nothing to do: what the
+   new slugs), with its build cache off (as a fresh clone builds) and rebuilding unchanged
+   sources. Beside them, the static twin with mkdocs-macros loaded and nothing to do: what the
    plugin costs just by being in the build, apart from the guide's data layer.
 2. Scaling: from the same builds, the cost of each added walkthrough, for both projects.
 3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same

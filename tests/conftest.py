@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
@@ -41,6 +42,15 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / name)
     return dest
+
+
+def digests(site: Path) -> dict[str, str]:
+    """Every file of a built site by its path, as a SHA-256: two sites compare file for file."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:

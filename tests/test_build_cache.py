@@ -5,23 +5,18 @@ change to what the data layer reads is a miss, and bad data still stops the buil
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import build_env, copy_project, mkdocs_build
+from conftest import build_env, copy_project, digests, mkdocs_build
 
 pytestmark = pytest.mark.xdist_group("build-cache")
 
 HIT = "Walkthrough data unchanged since an earlier build"
 SLUG = "act-without-approval"
 GUIDE = Path("walkthroughs") / SLUG / "index.html"
-
-
-def digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def build(project: Path, site: Path, *extra: str, **env: str):
@@ -75,7 +70,9 @@ def edit_template(project: Path) -> str:
 def edit_code(project: Path) -> str:
     path = project / "macros" / "render.py"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('return f"{seconds // 60}:{seconds % 60:02d}"', 'return f"{seconds // 60}m{seconds % 60:02d}"'), encoding="utf-8")
+    edited = text.replace('return f"{seconds // 60}:{seconds % 60:02d}"', 'return f"{seconds // 60}m{seconds % 60:02d}"')
+    assert edited != text, "format_seconds changed: update this edit"
+    path.write_text(edited, encoding="utf-8")
     return "2m"  # speaking times on the guide page, e.g. "2m29"
 
 

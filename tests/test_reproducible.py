@@ -8,22 +8,13 @@ as a differing file. Dates come from SOURCE_DATE_EPOCH (the Makefile sets it fro
 from __future__ import annotations
 
 import datetime
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env, copy_project, mkdocs_build
+from conftest import ROOT, build_env, copy_project, digests, mkdocs_build
 
 EPOCH = "1700000000"  # any fixed commit time: both builds get the same one, as from the same commit
-
-
-def digests(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def build(project: Path, site: Path, **env: str) -> dict[str, str]:
