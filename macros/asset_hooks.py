@@ -1,4 +1,5 @@
-"""MkDocs hooks for the guide's own assets, apart from any data: inline its stylesheets, minify its CSS and JS.
+"""MkDocs hooks for the guide's own assets, apart from any data: inline its stylesheets and pre-paint
+script, minify its CSS and JS.
 
 A hook of its own so that the benchmark's static Markdown twin (bench/projects.py) keeps it and
 builds byte-identical pages: the data layer is then all that the two builds differ by.
@@ -13,12 +14,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.minify import minify_assets  # noqa: E402
-from macros.styles import inline_css  # noqa: E402
+from macros.styles import inline_css, inline_js  # noqa: E402
 
 
 def on_env(env, config, files):
-    """overrides/main.html inlines the guide's stylesheets through this (macros/styles.py)."""
+    """overrides/ inlines the guide's stylesheets and its pre-paint script through these (macros/styles.py)."""
     env.globals["sg_inline_css"] = lambda name: inline_css(Path(config.docs_dir), name)
+    env.globals["sg_inline_js"] = lambda name: inline_js(Path(config.docs_dir), name)
     return env
 
 

@@ -54,7 +54,7 @@ GENERATED_PAGES: dict[str, PageSpec] = {
     for spec in [
         PageSpec(
             "guide", "walkthroughs/{slug}/index.md", "macros.render:guide_page", "{w.title}", "{w.description}",
-            meta=(("styles", ["quiz"]),),  # the guide page has a quiz section
+            meta=(("styles", ["quiz", "embed"]),),  # the guide page has a quiz section and embed-code controls
         ),
         PageSpec(
             "compare", "walkthroughs/{slug}/compare.md", "macros.variants:compare_page",
@@ -78,7 +78,7 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         *(
             PageSpec(
                 f"embed-{view}", f"embed/{{slug}}/{view}.md", f"macros.embed:{view}_page", title, description,
-                meta=(("template", "embed.html"), ("search", {"exclude": True}), ("styles", styles)),
+                meta=(("template", "embed.html"), ("search", {"exclude": True}), ("styles", [*styles, "embed"])),
             )
             for view, title, description, styles in (
                 ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}", []),

@@ -1,4 +1,5 @@
-"""The guide's own stylesheets, minified, for inlining into each page's <head> (overrides/main.html).
+"""The guide's own stylesheets and its one pre-paint script, minified, for inlining into each page
+(overrides/main.html, overrides/partials/javascripts/palette.html).
 
 A phone on a slow network pays a round trip per render-blocking stylesheet before the first paint:
 five small files cost Lighthouse's simulated slow 4G about a second, inline they cost nothing extra.
@@ -9,23 +10,34 @@ from __future__ import annotations
 from pathlib import Path
 
 import rcssmin
+import rjsmin
 from markupsafe import Markup
 
-STYLES = Path("assets") / "sg"  # under docs_dir: docs/assets/sg/<name>.css
+STYLES = Path("assets") / "sg"  # under docs_dir: docs/assets/sg/<name>.css, <name>.js
+# suffix -> (minifier, the end tag that would close the inline element early)
+KINDS = {".css": (rcssmin.cssmin, "</style"), ".js": (rjsmin.jsmin, "</script")}
 
 _cache: dict[tuple, Markup] = {}
 
 
-def inline_css(docs_dir: Path, name: str) -> Markup:
-    """docs/assets/sg/<name>.css, minified; cached on the file's mtime so `make serve` sees edits."""
-    path = Path(docs_dir) / STYLES / f"{name}.css"
+def _inline(docs_dir: Path, name: str, suffix: str) -> Markup:
+    """docs/assets/sg/<name><suffix>, minified; cached on the file's mtime so `make serve` sees edits."""
+    path = Path(docs_dir) / STYLES / f"{name}{suffix}"
     if not path.is_file():
-        raise FileNotFoundError(f"styles: {name!r} names no stylesheet: {path} is missing")
+        raise FileNotFoundError(f"inline assets: {name!r} names no file: {path} is missing")
     key = (str(path), path.stat().st_mtime_ns)
     if key not in _cache:
-        css = rcssmin.cssmin(path.read_text(encoding="utf-8")).strip()
-        # Inside <style>, "</style" would end the element early; CSS never needs the sequence.
-        if "</style" in css.lower():
-            raise ValueError(f"{path}: contains '</style', which cannot be inlined")
-        _cache[key] = Markup(css)
+        minify, end_tag = KINDS[suffix]
+        text = minify(path.read_text(encoding="utf-8")).strip()
+        if end_tag in text.lower():
+            raise ValueError(f"{path}: contains '{end_tag}', which cannot be inlined")
+        _cache[key] = Markup(text)
     return _cache[key]
+
+
+def inline_css(docs_dir: Path, name: str) -> Markup:
+    return _inline(docs_dir, name, ".css")
+
+
+def inline_js(docs_dir: Path, name: str) -> Markup:
+    return _inline(docs_dir, name, ".js")

@@ -16,8 +16,8 @@ from conftest import WALKTHROUGHS
 
 pytestmark = pytest.mark.browser
 
-# Material's palette (mkdocs.yml): with no stored choice it follows prefers-color-scheme and then
-# stores the choice in localStorage ("<scope>.__palette"), which later pages read before painting.
+# The scheme switch (overrides/partials/palette.html, mkdocs.yml palette): with no stored choice a page
+# follows prefers-color-scheme; a reader's choice is stored in localStorage ("<scope>.__palette").
 SCHEMES = {"light": "default", "dark": "slate"}
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -55,7 +55,6 @@ def open_in_scheme(tab, url: str, scheme: str) -> None:
 
 def use_scheme(tab, site_url: str, scheme: str) -> None:
     """Forget any stored palette so the next page follows the emulated system preference."""
-    # Emulate first: a loaded Material page stores its palette again when the preference changes.
     tab.emulate_media(color_scheme=scheme)
     tab.goto(site_url)
     tab.evaluate("() => localStorage.clear()")
