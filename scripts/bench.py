@@ -205,7 +205,7 @@ def bench_lighthouse(runs: int, work: Path, chrome: str) -> tuple[list[list[str]
     with lighthouse.serve(work / "lh-guide", ports["guide"]), lighthouse.serve(work / "lh-stock", ports["stock"]):
         for label, path in LIGHTHOUSE_PAGES:
             if not (work / "lh-guide" / path / "index.html").is_file():
-                rows.append([label, f"`/{path}`", "not built", "", ""])
+                rows.append([label, f"`/{path}`", "not built", "", "", "", ""])
                 continue
             print(f"  Lighthouse: {label} ({runs} run(s) each, guide and stock) ...", flush=True)
             reports: dict[str, list[dict]] = {"guide": [], "stock": []}
@@ -214,11 +214,15 @@ def bench_lighthouse(runs: int, work: Path, chrome: str) -> tuple[list[list[str]
                     reports[name].append(lighthouse.audit(urls[name] + path, chrome))
             got = {name: lighthouse.category_medians(found) for name, found in reports.items()}
             indexes += [r["environment"].get("benchmarkIndex", 0) for found in reports.values() for r in found]
+            # Every run's performance score beside the medians: on a shared machine one page's score moves
+            # by several points from run to run, the stock page's too.
+            each = {name: ", ".join(str(lighthouse.scores(r)["performance"]) for r in found) for name, found in reports.items()}
             rows.append([
                 label, f"`/{path}`",
                 " / ".join(str(got["guide"][name]) for name in lighthouse.CATEGORIES),
                 " / ".join(str(got["stock"][name]) for name in lighthouse.CATEGORIES),
                 " / ".join(f"{got['guide'][n] - got['stock'][n]:+d}" for n in lighthouse.CATEGORIES),
+                each["guide"], each["stock"],
             ])
             notes += [f"{label}: {item}" for item in lighthouse.shortfalls(lighthouse.median_run(reports["guide"]))]
     if indexes:
@@ -307,7 +311,8 @@ def main() -> None:
                 "performance / accessibility / best practices / SEO; stock = the same Markdown under stock "
                 "Material (its default theme settings: no overrides, guide CSS or JS, features or palette "
                 "toggle; web fonts off)\n\n"
-                + table(["page", "path", "guide", "stock Material", "difference"], rows)
+                + table(["page", "path", "guide", "stock Material", "difference", "guide performance, each run",
+                         "stock performance, each run"], rows)
                 + ("\n\nWhere the guide lost points (median run):\n\n" + "\n".join(f"- {n}" for n in notes) if notes else "")
             )
     section = "\n\n".join(sections)
