@@ -41,6 +41,13 @@ def scheme_of(tab) -> str:
     return tab.evaluate("document.body.dataset.mdColorScheme")
 
 
+ROOT_COLOUR_SCHEME = {"light": "normal", "dark": "dark"}
+
+
+def root_colour_scheme(tab) -> str:
+    return tab.evaluate("getComputedStyle(document.documentElement).colorScheme")
+
+
 def visible_switch(tab):
     switch = tab.locator(".sg-scheme__toggle:not([hidden])")
     expect(switch).to_have_count(1)
@@ -56,6 +63,8 @@ def test_the_system_scheme_is_set_before_materials_bundle_runs(reader, site_url,
     tab.goto(site_url + GUIDE)
     assert scheme_of(tab) == SCHEMES[scheme]
     expect(visible_switch(tab)).to_have_attribute("aria-label", SWITCH_TO[scheme])
+    # The page's own scrollbar and canvas follow (Material's CSS sets color-scheme on <body> only).
+    assert root_colour_scheme(tab) == ROOT_COLOUR_SCHEME[scheme]
 
 
 def test_a_keyboard_choice_sticks_across_instant_navigation_and_reloads(reader, site_url):
@@ -65,6 +74,7 @@ def test_a_keyboard_choice_sticks_across_instant_navigation_and_reloads(reader, 
     visible_switch(tab).focus()
     tab.keyboard.press("Enter")
     assert scheme_of(tab) == "default"
+    assert root_colour_scheme(tab) == ROOT_COLOUR_SCHEME["light"]
     # The switch that was pressed is hidden now: focus is on the one that switches back, which
     # names the next switch for a screen reader.
     expect(tab.locator(":focus")).to_have_attribute("aria-label", SWITCH_TO["light"])
