@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rcssmin
-import rjsmin
 from markupsafe import Markup
 
+from .minify import MINIFIERS
+
 STYLES = Path("assets") / "sg"  # under docs_dir: docs/assets/sg/<name>.css, <name>.js
-# suffix -> (minifier, the end tag that would close the inline element early)
-KINDS = {".css": (rcssmin.cssmin, "</style"), ".js": (rjsmin.jsmin, "</script")}
+END_TAGS = {".css": "</style", ".js": "</script"}  # would close the inline element early
 
 _cache: dict[tuple, Markup] = {}
 
@@ -27,8 +26,8 @@ def _inline(docs_dir: Path, name: str, suffix: str) -> Markup:
         raise FileNotFoundError(f"inline assets: {name!r} names no file: {path} is missing")
     key = (str(path), path.stat().st_mtime_ns)
     if key not in _cache:
-        minify, end_tag = KINDS[suffix]
-        text = minify(path.read_text(encoding="utf-8")).strip()
+        end_tag = END_TAGS[suffix]
+        text = MINIFIERS[suffix](path.read_text(encoding="utf-8")).strip()
         if end_tag in text.lower():
             raise ValueError(f"{path}: contains '{end_tag}', which cannot be inlined")
         _cache[key] = Markup(text)

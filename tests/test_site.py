@@ -170,8 +170,11 @@ def test_landing_page_lists_every_walkthrough(built_page, walkthrough):
 
 @pytest.mark.parametrize("scheme_toggle", ["Switch to dark mode", "Switch to light mode"])
 def test_colour_scheme_toggle_present(built_page, scheme_toggle):
-    soup = built_page("")
-    assert soup.select_one(f'label[title="{scheme_toggle}"]') or soup.find(attrs={"aria-label": scheme_toggle})
+    """The scheme switch's buttons (overrides/partials/palette.html): named, and hidden until its
+    script runs, since without JavaScript they could not switch anything."""
+    button = built_page("").select_one(f'button.sg-scheme__toggle[aria-label="{scheme_toggle}"]')
+    assert button is not None, scheme_toggle
+    assert button.get("type") == "button" and button.has_attr("hidden"), button
 
 
 def test_previous_and_next_follow_the_navigation_order(built_page, walkthrough):
