@@ -181,6 +181,22 @@ def test_material_bundle_is_shipped_unchanged_and_used(site):
         assert bundle in PageLoad(site, page).scripts, f"{page.relative_to(site)} does not load {bundle}"
 
 
+def test_no_script_blocks_the_parser_and_the_bundle_runs_first(site):
+    """Every linked script is deferred (classic) or a module, so the first paint never waits for one,
+    and Material's bundle still runs before the scripts after it: they subscribe to its document$."""
+    blocking, order = [], []
+    for page in html_pages(site):
+        scripts = _parse(page).find_all("script", src=True)
+        for script in scripts:
+            if script.get("type") != "module" and not script.has_attr("defer") and not script.has_attr("async"):
+                blocking.append(f"{page.relative_to(site)}: <script src={script['src']!r}> blocks the parser")
+        deferred = [s["src"] for s in scripts if s.has_attr("defer") or s.get("type") == "module"]
+        if not deferred or "/javascripts/bundle." not in deferred[0]:
+            order.append(f"{page.relative_to(site)}: Material's bundle is not the first deferred script: {deferred}")
+    assert not blocking, "\n".join(blocking)
+    assert not order, "\n".join(order)
+
+
 def test_material_stylesheets_are_shipped_unchanged(site):
     for shipped in sorted(MATERIAL.glob("assets/stylesheets/*.min.css")):
         built = site / shipped.relative_to(MATERIAL)
