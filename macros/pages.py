@@ -68,6 +68,7 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         PageSpec(
             "cheatsheet", "walkthroughs/{slug}/cheat-sheet.md", "macros.cheatsheet:cheatsheet_page",
             "Cheat sheet", "A two-page printable cheat sheet for: {w.question}",
+            meta=(("styles", ["cheat"]),),
         ),
         PageSpec(
             "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",

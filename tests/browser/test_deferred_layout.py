@@ -69,3 +69,68 @@ def test_print_lays_out_every_block(browser, site_url, slug):
         assert tab.locator("article .sg-phrases > *").last.evaluate(RENDERED)
     finally:
         context.close()
+
+
+# A link to a heading (the table of contents, a heading's permalink, another page's #anchor) must
+# land on it as if every block above it were laid out: with the blocks' placeholder sizes it landed
+# up to 650px off, or with the heading scrolled out of sight. guide.css and cheat.css lay everything
+# out while the page has a :target.
+DESKTOP = {"width": 1600, "height": 900}
+HEADING_TEXT_TOP = """id => { const range = document.createRange();
+    range.selectNodeContents(document.getElementById(id).firstChild);
+    return Math.round(range.getBoundingClientRect().top); }"""
+SETTLED = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 250))))"
+ALL_LAID_OUT = "* { content-visibility: visible !important; }"
+
+
+def heading_tops(tab, url, ids, laid_out):
+    """Where each heading's text lands after following a link to it, from the top of a fresh load."""
+    tops = {}
+    for heading in ids:
+        tab.goto(url)
+        if laid_out:
+            tab.add_style_tag(content=ALL_LAID_OUT)
+        tab.evaluate(SETTLED)
+        tab.evaluate(f"location.hash = {heading!r}")
+        tab.evaluate(SETTLED)
+        tops[heading] = tab.evaluate(HEADING_TEXT_TOP, heading)
+    return tops
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")])
+def test_a_link_to_any_heading_lands_on_it(browser, site_url, path, viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        ids = tab.eval_on_selector_all(".md-content h2[id]", "hs => hs.map(h => h.id)")
+        assert len(ids) > 3, f"/{path}: expected the page's sections, found headings {ids}"
+        assert tab.locator("article *").evaluate_all(
+            "els => els.some(e => getComputedStyle(e).contentVisibility === 'auto')"), f"/{path} skips no block"
+        expected = heading_tops(tab, site_url + path, ids, laid_out=True)
+        landed = heading_tops(tab, site_url + path, ids, laid_out=False)
+    finally:
+        context.close()
+    off = {heading: (landed[heading], expected[heading]) for heading in ids if abs(landed[heading] - expected[heading]) > 2}
+    assert not off, f"/{path}: headings landed at (px, instead of px): {off}"
+
+
+@pytest.mark.parametrize("slug", WALKTHROUGHS)
+def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site_url, slug):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}walkthroughs/{slug}/cheat-sheet/")
+        tab.evaluate(SETTLED)
+        # What a skipped block holds is not rendered; the block itself is (its placeholder).
+        block = tab.locator(".sg-cheat__block > ul").last
+        inside = block.locator("> *").first
+        assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "auto"
+        assert not inside.evaluate(RENDERED), "the cheat sheet's last list was laid out on load, far below the first screen"
+        assert tab.locator(".sg-cheat__block").first.locator("> :not(h2) *").first.evaluate(RENDERED)
+        tab.emulate_media(media="print")
+        assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "visible"
+        assert inside.evaluate(RENDERED)
+    finally:
+        context.close()
