@@ -1,6 +1,7 @@
-"""Long blocks of the guide page are laid out only when scrolled near (`content-visibility: auto` in
-guide.css), and that saving never costs the reader: a deep link below them still lands on its
-target, a block renders once scrolled to, and paper gets everything.
+"""Long blocks of the guide page and the cheat sheet's later lists are laid out only when scrolled
+near (`content-visibility: auto` in guide.css and cheat.css), and that saving never costs the reader:
+a link to a heading or a deep link below them still lands on its target, a block renders once
+scrolled to, and paper gets everything.
 """
 
 from __future__ import annotations
