@@ -54,11 +54,12 @@ GENERATED_PAGES: dict[str, PageSpec] = {
     for spec in [
         PageSpec(
             "guide", "walkthroughs/{slug}/index.md", "macros.render:guide_page", "{w.title}", "{w.description}",
-            meta=(("styles", ["quiz", "embed"]),),  # the guide page has a quiz section and embed-code controls
+            meta=(("styles", ["walkthrough", "quiz", "embed"]),),  # with a quiz section and embed-code controls
         ),
         PageSpec(
             "compare", "walkthroughs/{slug}/compare.md", "macros.variants:compare_page",
             "Variants side by side", "The same STAR section across the five model answers for: {w.question}",
+            meta=(("styles", ["walkthrough"]),),
         ),
         PageSpec(
             "quiz", "walkthroughs/{slug}/quiz.md", "macros.quiz:quiz_page",
@@ -68,12 +69,12 @@ GENERATED_PAGES: dict[str, PageSpec] = {
         PageSpec(
             "cheatsheet", "walkthroughs/{slug}/cheat-sheet.md", "macros.cheatsheet:cheatsheet_page",
             "Cheat sheet", "A two-page printable cheat sheet for: {w.question}",
-            meta=(("styles", ["cheat"]),),
+            meta=(("styles", ["walkthrough", "cheat"]),),
         ),
         PageSpec(
             "instructor", "walkthroughs/{slug}/instructor.md", "macros.instructor:instructor_page",
             "Instructor guide", "Session plan, pair exercise and scoring rubric for: {w.question}",
-            meta=(("styles", ["instructor"]),),
+            meta=(("styles", ["walkthrough", "instructor"]),),
         ),
         # Embed views for an LMS iframe: reached by URL (not_in_nav), kept out of search results.
         *(
@@ -82,8 +83,8 @@ GENERATED_PAGES: dict[str, PageSpec] = {
                 meta=(("template", "embed.html"), ("search", {"exclude": True}), ("styles", [*styles, "embed"])),
             )
             for view, title, description, styles in (
-                ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}", []),
-                ("variants", "Model answers by role", "Five model answers, one per role and seniority, for: {w.question}", []),
+                ("comparisons", "Weak vs strong answers", "Each STAR section and follow-up probe, weak vs strong, for: {w.question}", ["walkthrough"]),
+                ("variants", "Model answers by role", "Five model answers, one per role and seniority, for: {w.question}", ["walkthrough"]),
                 ("quiz", "Self-check quiz", "A self-check quiz on: {w.question}", ["quiz"]),
             )
         ),
