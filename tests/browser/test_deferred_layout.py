@@ -167,16 +167,19 @@ def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site
         context.close()
 
 
-# Back to the guide from another page, Material swaps it in and scrolls to the offset it stored. The
-# reader had scrolled down past the skipped blocks, so they were laid out then; swapped in anew they
-# were placeholders again, and the heading at the top of the screen came back 224px off (layout.js).
-# Then 35px off, as .sg-when's children's margins collapsed through it only when not under `auto`,
-# and 40px, as Material's script wrapped its table after scrolling (walkthrough.css).
-FIRST_HEADING_BELOW_SKIPPED = """() => {
-    const skipped = [...document.querySelectorAll("article *")].filter(e => getComputedStyle(e).contentVisibility === "auto");
-    const last = skipped.at(-1);
-    return [...document.querySelectorAll("article h2[id]")].find(h => last.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING).id;
-}"""
+# Back to the guide page or the cheat sheet from another page, Material swaps it in and scrolls to the
+# offset it stored. The reader had scrolled down past the skipped blocks, so they were laid out then;
+# swapped in anew they were placeholders again, and the heading at the top of the screen came back
+# 224px off (layout.js). Then 40px off on the guide, as Material's script wrapped .sg-when's table
+# after scrolling (walkthrough.css), and 32 to 35px on the cheat sheet, as its columns' margins
+# collapsed through them only when not under `auto` (cheat.css).
+
+# The last heading below a skipped block that can still be scrolled to the top of the screen.
+LOWEST_HEADING_BELOW_SKIPPED = f"""() => {{
+    const below = ({HEADINGS_BELOW_SKIPPED})();
+    const bottom = document.documentElement.scrollHeight - innerHeight;
+    return below.filter(id => document.getElementById(id).getBoundingClientRect().top + scrollY - 100 < bottom).at(-1);
+}}"""
 SCROLL_DOWN_TO = """async id => {
     const frame = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const heading = document.getElementById(id);
@@ -186,8 +189,8 @@ SCROLL_DOWN_TO = """async id => {
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("slug", WALKTHROUGHS)
-def test_back_to_the_guide_returns_to_where_the_reader_was(browser, site_url, slug, viewport):
+@pytest.mark.parametrize("path", [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")])
+def test_back_to_a_page_returns_to_where_the_reader_was(browser, site_url, path, viewport):
     context = browser.new_context(viewport=viewport)
     try:
         tab = context.new_page()
@@ -196,8 +199,9 @@ def test_back_to_the_guide_returns_to_where_the_reader_was(browser, site_url, sl
         # Material's instant navigation takes only links its sitemap lists, compared with the port.
         tab.route("**/sitemap.xml", lambda route: route.fulfill(
             response=(response := route.fetch()), body=response.text().replace(published, site_url)))
-        tab.goto(f"{site_url}walkthroughs/{slug}/", wait_until="networkidle")
-        heading = tab.evaluate(FIRST_HEADING_BELOW_SKIPPED)
+        tab.goto(site_url + path, wait_until="networkidle")
+        heading = tab.evaluate(LOWEST_HEADING_BELOW_SKIPPED)
+        assert heading, f"/{path}: no heading below a skipped block"
         tab.evaluate(SCROLL_DOWN_TO, heading)
         tab.evaluate(SETTLED)
         left_at = tab.evaluate(HEADING_TEXT_TOP, heading)
@@ -206,7 +210,7 @@ def test_back_to_the_guide_returns_to_where_the_reader_was(browser, site_url, sl
         tab.evaluate("() => document.querySelector('.md-footer__link').click()")
         # window.sgSwaps outlives only a swap, not a reload: a reload would time out here.
         tab.wait_for_function("() => window.sgSwaps === 1", timeout=10_000)
-        assert not tab.url.endswith(f"/walkthroughs/{slug}/"), "the footer link did not leave the guide page"
+        assert not tab.url.endswith(path), "the footer link did not leave the page"
         tab.evaluate(SETTLED)
         tab.go_back()
         tab.wait_for_function("() => window.sgSwaps === 2", timeout=10_000)
