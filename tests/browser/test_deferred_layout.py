@@ -6,6 +6,7 @@ scrolled to, and paper gets everything.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -82,6 +83,8 @@ def test_print_lays_out_every_block(browser, site_url, slug):
 # than its 100ms offset debounce, restores the stored offset on blocks that no longer match
 # :target: on a slow network, or on a busy CI machine, that landed #quiz 247px low.
 DESKTOP = {"width": 1600, "height": 900}
+PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+SKIPPING_PAGES = [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")]
 SLOW_NETWORK_MS = 300
 HEADING_TEXT_TOP = """id => { const range = document.createRange();
     range.selectNodeContents(document.getElementById(id).firstChild);
@@ -91,6 +94,15 @@ SETTLED = "() => new Promise(resolve => requestAnimationFrame(() => requestAnima
 ALL_LAID_OUT = """() => document.body.append(Object.assign(document.createElement("style"),
     { textContent: "* { content-visibility: visible !important; }" }))"""
 COUNT_SWAPS = "() => { window.sgSwaps = -1; document$.subscribe(() => window.sgSwaps++); }"  # replays the current page
+
+
+@contextlib.contextmanager
+def tab_at(browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def slow_refetches(tab, url):
@@ -129,20 +141,16 @@ HEADINGS_BELOW_SKIPPED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")])
+@PHONE_AND_DESKTOP
+@pytest.mark.parametrize("path", SKIPPING_PAGES)
 def test_a_link_to_any_heading_lands_on_it(browser, site_url, path, viewport):
-    context = browser.new_context(viewport=viewport)
-    try:
-        tab = context.new_page()
+    with tab_at(browser, viewport) as tab:
         tab.goto(site_url + path)
         slow_refetches(tab, site_url + path)
         ids = tab.evaluate(HEADINGS_BELOW_SKIPPED)
         assert len(ids) > 1, f"/{path}: expected sections below a skipped block, found {ids}"
         expected = heading_tops(tab, site_url + path, ids, laid_out=True)
         landed = heading_tops(tab, site_url + path, ids, laid_out=False)
-    finally:
-        context.close()
     off = {heading: (landed[heading], expected[heading]) for heading in ids if abs(landed[heading] - expected[heading]) > 2}
     assert not off, f"/{path}: headings landed at (px, instead of px): {off}"
 
@@ -188,12 +196,10 @@ SCROLL_DOWN_TO = """async id => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")])
+@PHONE_AND_DESKTOP
+@pytest.mark.parametrize("path", SKIPPING_PAGES)
 def test_back_to_a_page_returns_to_where_the_reader_was(browser, site_url, path, viewport):
-    context = browser.new_context(viewport=viewport)
-    try:
-        tab = context.new_page()
+    with tab_at(browser, viewport) as tab:
         tab.goto(site_url)
         published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
         # Material's instant navigation takes only links its sitemap lists, compared with the port.
@@ -216,6 +222,4 @@ def test_back_to_a_page_returns_to_where_the_reader_was(browser, site_url, path,
         tab.wait_for_function("() => window.sgSwaps === 2", timeout=10_000)
         tab.evaluate(SETTLED)
         back_at = tab.evaluate(HEADING_TEXT_TOP, heading)
-    finally:
-        context.close()
     assert abs(back_at - left_at) <= 2, f"#{heading} was at {left_at}px when the reader left, {back_at}px after Back"
