@@ -178,9 +178,9 @@ def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site
 # Back to the guide page or the cheat sheet from another page, Material swaps it in and scrolls to the
 # offset it stored. The reader had scrolled down past the skipped blocks, so they were laid out then;
 # swapped in anew they were placeholders again, and the heading at the top of the screen came back
-# 224px off (layout.js). Then 40px off on the guide, as Material's script wrapped .sg-when's table
-# after scrolling (walkthrough.css), and 32 to 35px on the cheat sheet, as its columns' margins
-# collapsed through them only when not under `auto` (cheat.css).
+# 224px off (layout.js). Then 40px off on the guide, as Material's script wrapped a table after
+# scrolling (guide.css; test_layout_shift.py checks every table), and 32 to 35px on the cheat sheet,
+# as its columns' margins collapsed through them only when not under `auto` (cheat.css).
 
 # The last heading below a skipped block that can still be scrolled to the top of the screen.
 LOWEST_HEADING_BELOW_SKIPPED = f"""() => {{

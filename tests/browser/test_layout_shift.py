@@ -55,3 +55,36 @@ def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
         context.close()
     total = sum(shift["value"] for shift in shifts)
     assert total < 0.01, f"/{path}: layout shifted by {total:.3f} in all: {shifts}"
+
+
+# Material's script wraps each table in a scrolling box once the page is shown. A table must take the
+# same space before and after, or everything below it moves then, and after Back, where Material has
+# just restored a scroll position: 40px below the compare page's time table, 150px by the end of
+# the instructor guide (guide.css). Compared with JavaScript off, where no table is wrapped.
+TABLE_PAGES = [f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "compare/", "cheat-sheet/", "instructor/")]
+BELOW_EACH_TABLE = """() => {
+    document.body.append(Object.assign(document.createElement("style"), { textContent: "* { content-visibility: visible !important; }" }));
+    return [...document.querySelectorAll("article table")].map(table => {
+        let box = table.closest(".md-typeset__scrollwrap") || table;
+        while (box && !box.nextElementSibling) box = box.parentElement;
+        return Math.round(box.nextElementSibling.getBoundingClientRect().top + scrollY);
+    });
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1600, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, viewport):
+    below = {}
+    for script in (False, True):
+        context = browser.new_context(viewport=viewport, java_script_enabled=script)
+        try:
+            tab = context.new_page()
+            tab.goto(site_url + path)
+            if script:
+                tab.wait_for_function("() => document.querySelector('article .md-typeset__scrollwrap')")
+            below[script] = tab.evaluate(BELOW_EACH_TABLE)
+        finally:
+            context.close()
+    assert below[False], f"/{path} has no table"
+    assert below[True] == below[False], f"/{path}: what follows each table starts at {below[True]} wrapped, {below[False]} not"
