@@ -4,11 +4,13 @@ validation of quiz items. The browser behaviour is in tests/browser/test_quiz_br
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections import Counter
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, _parse
 from macros.pages import page_uri
@@ -179,6 +181,18 @@ def test_answer_key_comes_after_the_last_question(built_page, walkthrough, kind)
             expected = letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
             assert text(entry.find("strong")) == f"{expected}."
             assert all(normal(item.options[i].why) in text(entry) for i in item.answer)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_search_finds_the_questions_but_not_the_score_bar_or_the_key(site, walkthrough, kind):
+    """The bar and the print-only key are never read on screen: a search hit on them would point at nothing."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [doc for doc in index["docs"] if doc["location"].split("#")[0] == url_of(kind, walkthrough.slug)]
+    found = " ".join(text(BeautifulSoup(doc["text"], "html.parser")) for doc in entries)
+    total = len(walkthrough.quiz)
+    assert all(f"Question {n} of {total}." in found for n in range(1, total + 1)), f"{kind}: questions not in search"
+    for hidden in ("Reset the quiz", "Answer key", "0 answered"):
+        assert hidden not in found, f"{kind}: search indexes {hidden!r}"
 
 
 @pytest.mark.parametrize("kind", PAGES)

@@ -88,3 +88,42 @@ def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, vi
             context.close()
     assert below[False], f"/{path} has no table"
     assert below[True] == below[False], f"/{path}: what follows each table starts at {below[True]} wrapped, {below[False]} not"
+
+
+# quiz.js shows each question's Check row and the score bar. Shown only then, every question grew
+# by its row (870px for the guide's quiz on a desktop), after Material had scrolled to a heading
+# below it or restored the reader's place on Back. The rows take their space from the first paint
+# (quiz.css), invisible until the quiz works. Compared with quiz.js not loaded at all.
+QUIZ_PAGES = [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
+              (("walkthroughs", ""), ("walkthroughs", "quiz/"), ("embed", "quiz/"))]
+QUIZ_LAYOUT = """() => {
+    document.body.append(Object.assign(document.createElement("style"), { textContent: "* { content-visibility: visible !important; }" }));
+    const quiz = document.querySelector(".sg-quiz");
+    const bottom = element => Math.round(element.getBoundingClientRect().bottom + scrollY);
+    const score = quiz.querySelector(".sg-quiz__score").textContent;
+    return { items: [...quiz.querySelectorAll("form")].map(bottom), quiz: bottom(quiz), score };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1600, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", QUIZ_PAGES)
+def test_the_quiz_takes_the_same_space_before_and_after_its_script(browser, site_url, path, viewport):
+    layout = {}
+    for upgraded in (False, True):
+        context = browser.new_context(viewport=viewport)
+        try:
+            if not upgraded:
+                context.route("**/assets/sg/quiz.js", lambda route: route.abort())
+            tab = context.new_page()
+            tab.goto(site_url + path)
+            if upgraded:
+                tab.wait_for_function("() => document.querySelector('.sg-quiz[data-sg-bound]')")
+            else:
+                tab.wait_for_load_state("load")
+                # Reserved, not shown: nothing a reader could press before it works.
+                assert tab.locator(".sg-quiz__check").first.is_hidden(), f"/{path}: Check shows before quiz.js"
+                assert tab.locator(".sg-quiz__reset").is_hidden(), f"/{path}: Reset shows before quiz.js"
+            layout[upgraded] = tab.evaluate(QUIZ_LAYOUT)
+        finally:
+            context.close()
+    assert layout[True] == layout[False], f"/{path}: questions end at {layout[True]} with quiz.js, {layout[False]} before"
