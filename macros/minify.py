@@ -1,5 +1,9 @@
 """Minify the guide's own CSS and JS in the built site: the sources keep their comments, readers
-download none of them (the page-weight budget is measured on what is served)."""
+download none of them (the page-weight budget is measured on what is served).
+
+rJSmin scans rather than parses, and rewrites a template literal nested in another (its documented
+limit): the sources keep such literals apart, and tests/test_minified.py checks every served script
+against its source with a parser."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ The pages are the ones `make bench` scores with Lighthouse; the widgets' modules
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -90,40 +91,53 @@ def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, vi
     assert below[True] == below[False], f"/{path}: what follows each table starts at {below[True]} wrapped, {below[False]} not"
 
 
-# quiz.js shows each question's Check row and the score bar. Shown only then, every question grew
-# by its row (870px for the guide's quiz on a desktop), after Material had scrolled to a heading
-# below it or restored the reader's place on Back. The rows take their space from the first paint
-# (quiz.css), invisible until the quiz works. Compared with quiz.js not loaded at all.
-QUIZ_PAGES = [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
-              (("walkthroughs", ""), ("walkthroughs", "quiz/"), ("embed", "quiz/"))]
-QUIZ_LAYOUT = """() => {
+# A widget's script fills in or shows parts of the server-rendered widget. Done only then, the quiz
+# grew by each question's Check row (870px for the guide's quiz on a desktop) and the practice page
+# by its counts and the timer's plan (600px), after Material had scrolled to a heading below or
+# restored the reader's place on Back. The server renders them at their final size (the quiz's rows
+# reserved, invisible: quiz.css; the practice tools' text as practice.js writes it for a fresh
+# reader). Compared with the widgets' modules not loaded at all.
+WIDGET_PAGES = ["practice/"] + [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
+                                (("walkthroughs", ""), ("walkthroughs", "quiz/"), ("embed", "quiz/"))]
+WIDGET_MODULES = re.compile(r"/assets/sg/(?!sg\.js$)[a-z-]+\.js$")  # every widget, not the loader
+# What the scripts write for a fresh reader, which the server must have written already.
+FILLED_IN = ".sg-quiz__score, [data-sg-said], .sg-timer__total, .sg-timer__now, .sg-timer__plan, .sg-timer__prompter"
+WIDGET_LAYOUT = """filled => {
     document.body.append(Object.assign(document.createElement("style"), { textContent: "* { content-visibility: visible !important; }" }));
-    const quiz = document.querySelector(".sg-quiz");
     const bottom = element => Math.round(element.getBoundingClientRect().bottom + scrollY);
-    const score = quiz.querySelector(".sg-quiz__score").textContent;
-    return { items: [...quiz.querySelectorAll("form")].map(bottom), quiz: bottom(quiz), score };
+    const words = element => element.textContent.replace(/\\s+/g, " ").trim();
+    return [...document.querySelectorAll("[data-sg-module]")].filter(w => w.dataset.sgModule !== "print").map(widget => ({
+        widget: widget.dataset.sgModule,
+        bottoms: [widget, ...widget.querySelectorAll("*")].map(bottom),
+        text: [...widget.querySelectorAll(filled)].map(e => e.children.length ? [...e.children].map(words) : words(e)),
+    }));
 }"""
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1600, "height": 900}], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", QUIZ_PAGES)
-def test_the_quiz_takes_the_same_space_before_and_after_its_script(browser, site_url, path, viewport):
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_a_widget_is_its_final_size_before_its_script_runs(browser, site_url, path, viewport):
     layout = {}
     for upgraded in (False, True):
         context = browser.new_context(viewport=viewport)
         try:
             if not upgraded:
-                context.route("**/assets/sg/quiz.js", lambda route: route.abort())
+                context.route(WIDGET_MODULES, lambda route: route.abort())
             tab = context.new_page()
             tab.goto(site_url + path)
+            tab.wait_for_load_state("load")
             if upgraded:
-                tab.wait_for_function("() => document.querySelector('.sg-quiz[data-sg-bound]')")
+                tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer')].every(w => w.hasAttribute('data-sg-bound'))")
             else:
-                tab.wait_for_load_state("load")
                 # Reserved, not shown: nothing a reader could press before it works.
-                assert tab.locator(".sg-quiz__check").first.is_hidden(), f"/{path}: Check shows before quiz.js"
-                assert tab.locator(".sg-quiz__reset").is_hidden(), f"/{path}: Reset shows before quiz.js"
-            layout[upgraded] = tab.evaluate(QUIZ_LAYOUT)
+                for control in (".sg-quiz__check", ".sg-quiz__reset"):
+                    assert all(not element.is_visible() for element in tab.locator(control).all()), f"/{path}: {control} shows"
+            layout[upgraded] = tab.evaluate(WIDGET_LAYOUT, FILLED_IN)
         finally:
             context.close()
-    assert layout[True] == layout[False], f"/{path}: questions end at {layout[True]} with quiz.js, {layout[False]} before"
+    assert layout[False], f"/{path} has no widget"
+    for before, after in zip(layout[False], layout[True]):
+        assert after["text"] == before["text"], f"/{path}: {before['widget']} writes {after['text']}, the page had {before['text']}"
+        moved = [(b, a) for b, a in zip(before["bottoms"], after["bottoms"]) if a != b]
+        assert not moved, f"/{path}: {before['widget']}: elements end at (px before, after) {moved[:5]}"
+    assert len(layout[False]) == len(layout[True])

@@ -9,6 +9,7 @@ and fails the test) and every console error or uncaught exception (which fail it
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -135,7 +136,10 @@ def test_a_weak_story_is_marked_at_its_sentences(tab, site_url):
     scores = dict(zip(tab.locator(".sg-practice__scores th").all_inner_texts(), tab.locator(".sg-practice__scores td").all_inner_texts()))
     assert scores["Scope boundary stated"].startswith("1 of 3")
     assert scores["Follow-up handling"].startswith("Not checked")
-    assert "findings to fix" in tab.locator(".sg-practice__status").inner_text()
+    # Read out whole: "3 findings to fix. Ownership: 1 of 3. …" (a minifier once ate its spaces).
+    status = tab.locator(".sg-practice__status").inner_text()
+    assert re.fullmatch(r"\d+ findings to fix\. [^.:]+: \d of 3(\. [^.:]+: \d of 3)*", status), status
+    assert "Scope boundary stated: 1 of 3" in status
     assert tab.locator(".sg-practice__status").get_attribute("role") == "status"
 
 
@@ -146,7 +150,9 @@ def test_the_report_follows_the_draft_as_it_changes(tab, site_url):
     assert marked(tab)["Action"] == ["We figured out the root cause together."]
     tab.fill("#sg-practice-action", "I read the logs, reproduced the drop locally and wrote a minimal fix.")
     tab.wait_for_function("() => !document.querySelector('.sg-practice__marked mark')")
-    assert "words, " in tab.locator("[data-sg-said=action]").inner_text()
+    assert tab.locator("[data-sg-said=action]").inner_text() == "13 words, 6 s"
+    budget = next(section.budget_seconds for section in W.sections if section.id == "situation")
+    assert tab.locator("[data-sg-said=situation]").inner_text() == f"0 words, 0 s of {budget} s"
 
 
 def test_markup_typed_into_the_story_is_text_and_never_runs(tab, site_url, watch):

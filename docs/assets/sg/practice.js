@@ -152,7 +152,10 @@ function bindChecker(root) {
   function sync() {
     const [w, role] = current(), t = analyze({ rules: [], rubric: [] }, w, story(), role).timing;
     for (const set of box.querySelectorAll("[data-sg-walkthrough]")) set.hidden = set.dataset.sgWalkthrough != w.slug;
-    for (const p of t.parts) $(`[data-sg-said=${p.id}]`).textContent = `${p.words} words, ${p.seconds} s${p.budget ? ` of ${p.budget} s` : ""}`;
+    for (const p of t.parts) {
+      const budget = p.budget ? ` of ${p.budget} s` : ""; // not nested in the literal below: rJSmin breaks that
+      $(`[data-sg-said=${p.id}]`).textContent = `${p.words} words, ${p.seconds} s${budget}`;
+    }
     $("[data-sg-said=total]").textContent = `Spoken at ${w.pace} words a minute: ${clock(t.total.seconds)} of ${clock(t.total.budget)} for ${w.roles[role]}.`;
   }
 
@@ -183,7 +186,8 @@ function bindChecker(root) {
     }));
     for (const s of result.scores) $(`[data-sg-score=${s.id}]`).textContent = s.total ? `${s.level} of 3 (${s.passed} of ${s.total} checks pass)` : "Not checked: nothing written for it yet";
     report.hidden = false;
-    if (announce) status.textContent = `${problems.length} findings to fix. ${result.scores.filter((s) => s.total).map((s) => `${s.label}: ${s.level} of 3`).join(". ")}`;
+    const levels = result.scores.filter((s) => s.total).map((s) => `${s.label}: ${s.level} of 3`).join(". ");
+    if (announce) status.textContent = `${problems.length} findings to fix. ${levels}`;
     checked = 1;
   }
 
