@@ -6,17 +6,15 @@ scrolled to, and paper gets everything.
 
 from __future__ import annotations
 
-import contextlib
 import time
 
 import pytest
 
 from conftest import WALKTHROUGHS
-from widgets import RENDERED
+from widgets import ALL_LAID_OUT, PHONE, PHONE_AND_DESKTOP, RENDERED, tab_at
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 DEFERRED = (".sg-flags", ".sg-phrases", ".sg-when", ".sg-variants .tabbed-content")
 
 
@@ -82,27 +80,13 @@ def test_print_lays_out_every_block(browser, site_url, slug):
 # Material re-fetches the page on its first same-page navigation and, once the fetch took longer
 # than its 100ms offset debounce, restores the stored offset on blocks that no longer match
 # :target: on a slow network, or on a busy CI machine, that landed #quiz 247px low.
-DESKTOP = {"width": 1600, "height": 900}
-PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 SKIPPING_PAGES = [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")]
 SLOW_NETWORK_MS = 300
 HEADING_TEXT_TOP = """id => { const range = document.createRange();
     range.selectNodeContents(document.getElementById(id).firstChild);
     return Math.round(range.getBoundingClientRect().top); }"""
 SETTLED = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 250))))"
-# In the body, outside what Material swaps: it drops head elements the fetched page lacks.
-ALL_LAID_OUT = """() => document.body.append(Object.assign(document.createElement("style"),
-    { textContent: "* { content-visibility: visible !important; }" }))"""
 COUNT_SWAPS = "() => { window.sgSwaps = -1; document$.subscribe(() => window.sgSwaps++); }"  # replays the current page
-
-
-@contextlib.contextmanager
-def tab_at(browser, viewport):
-    context = browser.new_context(viewport=viewport)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def slow_refetches(tab, url):

@@ -13,11 +13,10 @@ import time
 import pytest
 
 from conftest import WALKTHROUGHS
-from widgets import WIDGETS_STARTED
+from widgets import ALL_LAID_OUT, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 LATE_MS = 300
 PAGES = ["", "practice/"] + [
     f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
@@ -45,15 +44,11 @@ def hold_back(route) -> None:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
-    context = browser.new_context(viewport=PHONE)
-    try:
-        context.route("**/assets/sg/*.js", hold_back)
-        tab = context.new_page()
+    with tab_at(browser, PHONE) as tab:
+        tab.route("**/assets/sg/*.js", hold_back)
         tab.goto(site_url + path)
         tab.evaluate(WIDGETS_STARTED)
         shifts = tab.evaluate(SHIFTS)
-    finally:
-        context.close()
     total = sum(shift["value"] for shift in shifts)
     assert total < 0.01, f"/{path}: layout shifted by {total:.3f} in all: {shifts}"
 
@@ -64,7 +59,6 @@ def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
 # the instructor guide (guide.css). Compared with JavaScript off, where no table is wrapped.
 TABLE_PAGES = [f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "compare/", "cheat-sheet/", "instructor/")]
 BELOW_EACH_TABLE = """() => {
-    document.body.append(Object.assign(document.createElement("style"), { textContent: "* { content-visibility: visible !important; }" }));
     return [...document.querySelectorAll("article table")].map(table => {
         let box = table.closest(".md-typeset__scrollwrap") || table;
         while (box && !box.nextElementSibling) box = box.parentElement;
@@ -73,22 +67,32 @@ BELOW_EACH_TABLE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1600, "height": 900}], ids=["phone", "desktop"])
+def off_then_on(browser, url, viewport, measure, options=lambda on: {}, before_load=lambda tab, on: None):
+    """`measure(tab, on)` on a fresh load of `url` with something off, then on: a context option
+    (`options(on)`) or what `before_load(tab, on)` does to the tab."""
+    results = []
+    for on in (False, True):
+        with tab_at(browser, viewport, **options(on)) as tab:
+            before_load(tab, on)
+            tab.goto(url)
+            results.append(measure(tab, on))
+    return results
+
+
+def below_each_table(tab, script):
+    if script:
+        tab.wait_for_function("() => document.querySelector('article .md-typeset__scrollwrap')")
+    tab.evaluate(ALL_LAID_OUT)
+    return tab.evaluate(BELOW_EACH_TABLE)
+
+
+@PHONE_AND_DESKTOP
 @pytest.mark.parametrize("path", TABLE_PAGES)
 def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, viewport):
-    below = {}
-    for script in (False, True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=script)
-        try:
-            tab = context.new_page()
-            tab.goto(site_url + path)
-            if script:
-                tab.wait_for_function("() => document.querySelector('article .md-typeset__scrollwrap')")
-            below[script] = tab.evaluate(BELOW_EACH_TABLE)
-        finally:
-            context.close()
-    assert below[False], f"/{path} has no table"
-    assert below[True] == below[False], f"/{path}: what follows each table starts at {below[True]} wrapped, {below[False]} not"
+    plain, wrapped = off_then_on(browser, site_url + path, viewport, below_each_table,
+                                 options=lambda script: {"java_script_enabled": script})
+    assert plain, f"/{path} has no table"
+    assert wrapped == plain, f"/{path}: what follows each table starts at {wrapped} wrapped, {plain} not"
 
 
 # A widget's script fills in or shows parts of the server-rendered widget. Done only then, the quiz
@@ -103,7 +107,6 @@ WIDGET_MODULES = re.compile(r"/assets/sg/(?!sg\.js$)[a-z-]+\.js$")  # every widg
 # What the scripts write for a fresh reader, which the server must have written already.
 FILLED_IN = ".sg-quiz__score, [data-sg-said], .sg-timer__total, .sg-timer__now, .sg-timer__plan, .sg-timer__prompter"
 WIDGET_LAYOUT = """filled => {
-    document.body.append(Object.assign(document.createElement("style"), { textContent: "* { content-visibility: visible !important; }" }));
     const bottom = element => Math.round(element.getBoundingClientRect().bottom + scrollY);
     const words = element => element.textContent.replace(/\\s+/g, " ").trim();
     return [...document.querySelectorAll("[data-sg-module]")].filter(w => w.dataset.sgModule !== "print").map(widget => ({
@@ -114,30 +117,29 @@ WIDGET_LAYOUT = """filled => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1600, "height": 900}], ids=["phone", "desktop"])
+def block_widgets(tab, upgraded):
+    if not upgraded:
+        tab.route(WIDGET_MODULES, lambda route: route.abort())
+
+
+def widget_layout(tab, upgraded):
+    if upgraded:
+        tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer')].every(w => w.hasAttribute('data-sg-bound'))")
+    else:
+        # Reserved, not shown: nothing a reader could press before it works.
+        for control in (".sg-quiz__check", ".sg-quiz__reset"):
+            assert all(not element.is_visible() for element in tab.locator(control).all()), f"{control} shows"
+    tab.evaluate(ALL_LAID_OUT)
+    return tab.evaluate(WIDGET_LAYOUT, FILLED_IN)
+
+
+@PHONE_AND_DESKTOP
 @pytest.mark.parametrize("path", WIDGET_PAGES)
 def test_a_widget_is_its_final_size_before_its_script_runs(browser, site_url, path, viewport):
-    layout = {}
-    for upgraded in (False, True):
-        context = browser.new_context(viewport=viewport)
-        try:
-            if not upgraded:
-                context.route(WIDGET_MODULES, lambda route: route.abort())
-            tab = context.new_page()
-            tab.goto(site_url + path)
-            tab.wait_for_load_state("load")
-            if upgraded:
-                tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer')].every(w => w.hasAttribute('data-sg-bound'))")
-            else:
-                # Reserved, not shown: nothing a reader could press before it works.
-                for control in (".sg-quiz__check", ".sg-quiz__reset"):
-                    assert all(not element.is_visible() for element in tab.locator(control).all()), f"/{path}: {control} shows"
-            layout[upgraded] = tab.evaluate(WIDGET_LAYOUT, FILLED_IN)
-        finally:
-            context.close()
-    assert layout[False], f"/{path} has no widget"
-    for before, after in zip(layout[False], layout[True]):
+    started, upgraded = off_then_on(browser, site_url + path, viewport, widget_layout, before_load=block_widgets)
+    assert started, f"/{path} has no widget"
+    assert len(upgraded) == len(started)
+    for before, after in zip(started, upgraded):
         assert after["text"] == before["text"], f"/{path}: {before['widget']} writes {after['text']}, the page had {before['text']}"
         moved = [(b, a) for b, a in zip(before["bottoms"], after["bottoms"]) if a != b]
         assert not moved, f"/{path}: {before['widget']}: elements end at (px before, after) {moved[:5]}"
-    assert len(layout[False]) == len(layout[True])

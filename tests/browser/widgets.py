@@ -1,4 +1,12 @@
-"""Waiting for the guide's widgets in a Playwright page."""
+"""Opening and waiting for the guide's pages and widgets in Playwright."""
+
+import contextlib
+
+import pytest
+
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+DESKTOP = {"width": 1600, "height": 900}
+PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 # Widget modules are imported after the load event: wait until every module the page's
 # data-sg-module elements ask for has arrived and no request has started for 50 ms (a quicker
@@ -29,3 +37,19 @@ def scroll_to(locator):
     locator.element_handle().wait_for_element_state("stable")
     locator.page.wait_for_function(f"element => ({RENDERED})(element)", arg=locator.element_handle())
     return locator
+
+
+@contextlib.contextmanager
+def tab_at(browser, viewport, **options):
+    """A tab in a fresh browser context (its own storage) of `viewport`, closed afterwards."""
+    context = browser.new_context(viewport=viewport, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+# Lays out every block, skipped or not, to measure where everything is. In the body, outside what
+# Material swaps: it drops head elements the fetched page lacks.
+ALL_LAID_OUT = """() => document.body.append(Object.assign(document.createElement("style"),
+    { textContent: "* { content-visibility: visible !important; }" }))"""
