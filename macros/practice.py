@@ -56,11 +56,6 @@ def timer_plan(walkthrough: Walkthrough, role: str) -> list[dict]:
     return plan
 
 
-def first_step(plan: list[dict]) -> int:
-    """The step the timer shows at 0:00, as practice.js stepAt(plan, 0) finds it."""
-    return next((index for index, step in enumerate(plan) if step["end"] > 0), len(plan))
-
-
 def walkthrough_payload(walkthrough: Walkthrough) -> dict:
     """One walkthrough as the practice page's scripts see it: the rules' context, plans and answers."""
     return {
@@ -110,15 +105,14 @@ def checklist_groups(rules: RuleSet) -> list[dict]:
 def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -> str:
     """The body of the practice page below its introduction: checker, timer, checklist and budgets."""
     walkthroughs = list(catalog.values())
-    said, plan_cells, timer_plans = {}, {}, {}
+    said, plan_cells = {}, {}
     for w in walkthroughs:
         for v in w.variants:
             said[w.slug, v.id] = sum(
                 speaking_seconds(word_count(getattr(v.answer, s.id)), w.timing.pace_wpm) for s in w.sections
             )
             names = {s.id: s.name for s in w.sections}
-            timer_plans[w.slug, v.id] = timer_plan(w, v.id)
-            plan_cells[w.slug, v.id] = [f"{names[step['id']]} {format_seconds(step['end'])}" for step in timer_plans[w.slug, v.id]]
+            plan_cells[w.slug, v.id] = [f"{names[step['id']]} {format_seconds(step['end'])}" for step in timer_plan(w, v.id)]
     links = {
         rule.id: [(w.title, target) for w in walkthroughs if (target := checklist_link(rule, w, here))]
         for rule in rules.rules
@@ -138,9 +132,11 @@ def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -
         budgets=budgets,
         said=said,
         plan_cells=plan_cells,
-        timer_plans=timer_plans,
-        section_names={w.slug: {s.id: s.name for s in w.sections} for w in walkthroughs},
-        now_step=first_step(timer_plans[walkthroughs[0].slug, walkthroughs[0].variants[0].id]),
+        # The timer as practice.js first shows it: the first question and role, at 0:00.
+        first_plan=[
+            {**step, "name": section.name}
+            for step, section in zip(timer_plan(walkthroughs[0], walkthroughs[0].variants[0].id), walkthroughs[0].sections)
+        ],
     )
 
 

@@ -6,6 +6,7 @@ scrolled to, and paper gets everything.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -18,18 +19,18 @@ pytestmark = pytest.mark.browser
 DEFERRED = (".sg-flags", ".sg-phrases", ".sg-when", ".sg-variants .tabbed-content")
 
 
+@contextlib.contextmanager
 def open_guide(browser, site_url, slug, fragment=""):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
-    tab.goto(f"{site_url}walkthroughs/{slug}/{fragment}")
-    tab.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
-    return context, tab
+    """The guide page on a phone, after the frame that lays it out."""
+    with tab_at(browser, PHONE) as tab:
+        tab.goto(f"{site_url}walkthroughs/{slug}/{fragment}")
+        tab.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
+        yield tab
 
 
 @pytest.mark.parametrize("slug", WALKTHROUGHS)
 def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, site_url, slug):
-    context, tab = open_guide(browser, site_url, slug)
-    try:
+    with open_guide(browser, site_url, slug) as tab:
         phrases = tab.locator("article .sg-phrases > *").first
         assert not phrases.evaluate(RENDERED), "the key phrases were laid out on load, far below the first screen"
         for selector in DEFERRED:
@@ -41,36 +42,27 @@ def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, si
         phrases.scroll_into_view_if_needed()
         tab.wait_for_function(f"() => ({RENDERED})(document.querySelector('article .sg-phrases > *'))")
         assert phrases.is_visible()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("slug", WALKTHROUGHS)
 def test_a_deep_link_into_the_quiz_lands_on_its_item(browser, site_url, slug):
-    context, tab = open_guide(browser, site_url, slug)
-    item_id = tab.locator(".sg-quiz__item").last.get_attribute("id")
-    context.close()
-    context, tab = open_guide(browser, site_url, slug, f"#{item_id}")
-    try:
+    with open_guide(browser, site_url, slug) as tab:
+        item_id = tab.locator(".sg-quiz__item").last.get_attribute("id")
+    with open_guide(browser, site_url, slug, f"#{item_id}") as tab:
         tab.wait_for_timeout(300)  # let the blocks above settle to their real sizes
         top = tab.locator(f"#{item_id}").evaluate("e => e.getBoundingClientRect().top")
         assert 0 <= top < PHONE["height"] / 2, f"#{item_id} is at {top:.0f}px, not at the top of the screen"
         assert tab.locator(f"#{item_id}").evaluate(RENDERED)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("slug", WALKTHROUGHS)
 def test_print_lays_out_every_block(browser, site_url, slug):
-    context, tab = open_guide(browser, site_url, slug)
-    try:
+    with open_guide(browser, site_url, slug) as tab:
         tab.emulate_media(media="print")
         for selector in DEFERRED:
             block = tab.locator(f"article {selector}").first
             assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "visible", selector
         assert tab.locator("article .sg-phrases > *").last.evaluate(RENDERED)
-    finally:
-        context.close()
 
 
 # A link to a heading (the table of contents, a heading's permalink, another page's #anchor) must
@@ -141,9 +133,7 @@ def test_a_link_to_any_heading_lands_on_it(browser, site_url, path, viewport):
 
 @pytest.mark.parametrize("slug", WALKTHROUGHS)
 def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site_url, slug):
-    context = browser.new_context(viewport=PHONE)
-    try:
-        tab = context.new_page()
+    with tab_at(browser, PHONE) as tab:
         tab.goto(f"{site_url}walkthroughs/{slug}/cheat-sheet/")
         tab.evaluate(SETTLED)
         # What a skipped block holds is not rendered; the block itself is (its placeholder).
@@ -155,8 +145,6 @@ def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site
         tab.emulate_media(media="print")
         assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "visible"
         assert inside.evaluate(RENDERED)
-    finally:
-        context.close()
 
 
 # Back to the guide page or the cheat sheet from another page, Material swaps it in and scrolls to the
