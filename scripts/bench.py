@@ -44,7 +44,7 @@ LIGHTHOUSE_PAGES = (
 )
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 # Builds of a few seconds are where other load on a shared machine weighs most: up to this many
-# walkthroughs, three times the build pairs.
+# walkthroughs, --small-repeat times the build pairs (3 by default).
 REPEAT_UP_TO = 10
 
 
@@ -106,7 +106,7 @@ class Scale:
     floor: timing.Timing
 
 
-def measure_scales(scales: list[int], runs: int, work: Path) -> list[Scale]:
+def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path) -> list[Scale]:
     measured = []
     for count in scales:
         data = projects.scaled_project(work / f"data-{count}", count)
@@ -115,7 +115,7 @@ def measure_scales(scales: list[int], runs: int, work: Path) -> list[Scale]:
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
         t_data, t_cold, t_static, t_floor = compare_builds(
             [(data, {}), (data, {"SG_BUILD_CACHE": "0"}), (static, {}), (floor, {})],
-            runs * 3 if count <= REPEAT_UP_TO else runs, work,
+            runs * small_repeat if count <= REPEAT_UP_TO else runs, work,
         )
         files, identical = same_site(work / "site-0", work / "site-2")
         for other, name in ((1, "the data build without its cache"), (3, "the mkdocs-macros floor")):
@@ -249,6 +249,8 @@ def write_readme(section: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="timed builds per configuration (median)")
+    parser.add_argument("--small-repeat", type=int, default=3,
+                        help=f"times as many builds up to {REPEAT_UP_TO} walkthroughs, where noise weighs most")
     parser.add_argument("--scales", default="1,10,100", help="walkthrough counts for the scaling table")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: static,scaling,serve,lighthouse")
@@ -260,13 +262,13 @@ def main() -> None:
 
     sections = [
         f"Measured by `make bench` on {machine()}; medians of {args.runs} builds per configuration "
-        f"({args.runs * 3} up to {REPEAT_UP_TO} walkthroughs)."
+        f"({args.runs * args.small_repeat} up to {REPEAT_UP_TO} walkthroughs)."
     ]
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as scratch:
         work = Path(scratch)
         if not {"static", "scaling"} <= skip:
             print("Data-driven build vs the same pages as static Markdown, at each scale", flush=True)
-            scales_measured = measure_scales(scales, args.runs, work)
+            scales_measured = measure_scales(scales, args.runs, args.small_repeat, work)
         if "static" not in skip:
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
