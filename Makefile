@@ -53,9 +53,10 @@ offline: pdf $(NODE_STAMP)
 	$(PY) scripts/make_offline.py --pdfs-from site
 
 # Measurements, not tests: build-time ratios, Lighthouse scores (`make bench BENCH_ARGS=--readme`
-# also writes them into README.md; `scripts/bench.py --help` for the rest).
+# also writes them into README.md; `scripts/bench.py --help` for the rest). Lighthouse runs in a
+# full Chromium, as readers' browsers are; tests and PDFs use a headless shell when there is one.
 bench: $(STAMP) $(NODE_STAMP)
-	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium)" $(PY) scripts/bench.py $(BENCH_ARGS)
+	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium --full)" $(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache build .cache

@@ -11,7 +11,8 @@ from conftest import ROOT, build_env
 
 def test_the_benchmark_runs_and_prints_its_tables():
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--scales", "1,2", "--runs", "1", "--small-repeat", "1", "--skip", "lighthouse"],
+        [sys.executable, "scripts/bench.py", "--scales", "1,2", "--runs", "1", "--small-repeat", "1",
+         "--skip", "lighthouse"],
         cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
