@@ -133,8 +133,8 @@ def _chromium_path() -> str:
     if not path or not Path(path).exists():
         pytest.fail(
             "No Chromium for the browser tests. Run `make test` (it installs one), or install one with "
-            "`apt-get install chromium-headless-shell` or `python -m playwright install chromium-headless-shell`, "
-            "or set SG_CHROMIUM.",
+            "`apt-get install chromium-headless-shell` or "
+            "`python -m playwright install chromium-headless-shell`, or set SG_CHROMIUM.",
             pytrace=False,
         )
     return path
