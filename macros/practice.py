@@ -105,6 +105,8 @@ def checklist_groups(rules: RuleSet) -> list[dict]:
 def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -> str:
     """The body of the practice page below its introduction: checker, timer, checklist and budgets."""
     walkthroughs = list(catalog.values())
+    first, first_role = walkthroughs[0], walkthroughs[0].variants[0]
+    first_names = {s.id: s.name for s in first.sections}
     said, plan_cells = {}, {}
     for w in walkthroughs:
         for v in w.variants:
@@ -132,11 +134,10 @@ def practice_tools(catalog: dict[str, Walkthrough], rules: RuleSet, here: str) -
         budgets=budgets,
         said=said,
         plan_cells=plan_cells,
-        # The timer as practice.js first shows it: the first question and role, at 0:00.
-        first_plan=[
-            {**step, "name": section.name}
-            for step, section in zip(timer_plan(walkthroughs[0], walkthroughs[0].variants[0].id), walkthroughs[0].sections)
-        ],
+        # The checker and the timer as practice.js first shows them: the first question and role, at 0:00.
+        first_role=first_role,
+        first_total=first.timing.total_seconds[first_role.id],
+        first_plan=[{**step, "name": first_names[step["id"]]} for step in timer_plan(first, first_role.id)],
     )
 
 

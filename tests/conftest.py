@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -99,6 +100,12 @@ def built_page(site):
         return _parse(target)
 
     return load
+
+
+@pytest.fixture(scope="session")
+def search_docs(site) -> list[dict]:
+    """The entries of the built search index (search/search_index.json), as Material's search reads them."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -3,7 +3,6 @@ iframe snippet with a title and an absolute URL from site_url (a sub-path includ
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -70,9 +69,8 @@ def test_the_quiz_view_holds_every_question(built_page, walkthrough):
         assert normal(item.prompt) in article
 
 
-def test_embed_views_stay_out_of_search(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
+def test_embed_views_stay_out_of_search(search_docs):
+    locations = [doc["location"] for doc in search_docs]
     assert locations, "the search index is empty"
     assert not [loc for loc in locations if loc.startswith("embed/")]
 

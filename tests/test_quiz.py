@@ -4,7 +4,6 @@ validation of quiz items. The browser behaviour is in tests/browser/test_quiz_br
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections import Counter
 from urllib.parse import urljoin
@@ -184,10 +183,9 @@ def test_answer_key_comes_after_the_last_question(built_page, walkthrough, kind)
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_search_finds_the_questions_but_not_the_score_bar_or_the_key(site, walkthrough, kind):
+def test_search_finds_the_questions_but_not_the_score_bar_or_the_key(search_docs, walkthrough, kind):
     """The bar and the print-only key are never read on screen: a search hit on them would point at nothing."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [doc for doc in index["docs"] if doc["location"].split("#")[0] == url_of(kind, walkthrough.slug)]
+    entries = [doc for doc in search_docs if doc["location"].split("#")[0] == url_of(kind, walkthrough.slug)]
     found = " ".join(text(BeautifulSoup(doc["text"], "html.parser")) for doc in entries)
     total = len(walkthrough.quiz)
     assert all(f"Question {n} of {total}." in found for n in range(1, total + 1)), f"{kind}: questions not in search"

@@ -325,10 +325,9 @@ def test_without_javascript_the_page_is_the_checklist_and_the_budgets(built_page
             assert f"Reflection {plan[-1]['end'] // 60}:{plan[-1]['end'] % 60:02d}." in row.get_text(), row.get_text()
 
 
-def test_search_finds_the_practice_page_by_its_text_not_its_controls(site):
+def test_search_finds_the_practice_page_by_its_text_not_its_controls(search_docs):
     """The checker's and the timer's labels and placeholders would be search hits that explain nothing."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    found = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("practice/"))
+    found = " ".join(doc["text"] for doc in search_docs if doc["location"].startswith("practice/"))
     for text in ("Say your answer out loud", "Scope boundary stated early", "45 seconds at most", "starts or pauses"):
         assert text in found, f"search misses {text!r}"
     for control in ("Keep my draft on this device", "Paste your whole answer instead", "(nothing written yet)", "Teleprompter"):
