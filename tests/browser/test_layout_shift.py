@@ -13,14 +13,11 @@ import time
 import pytest
 
 from conftest import WALKTHROUGHS
-from widgets import ALL_LAID_OUT, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
+from widgets import ALL_LAID_OUT, LIGHTHOUSE_PAGES, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
 
 pytestmark = pytest.mark.browser
 
 LATE_MS = 300
-PAGES = ["", "practice/"] + [
-    f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
-]
 
 # Every shift the page made since it started loading (not caused by input), with what moved.
 SHIFTS = """() => new Promise(resolve => {
@@ -42,7 +39,7 @@ def hold_back(route) -> None:
     route.continue_()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
 def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
     with tab_at(browser, PHONE) as tab:
         tab.route("**/assets/sg/*.js", hold_back)

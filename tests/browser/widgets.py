@@ -4,9 +4,16 @@ import contextlib
 
 import pytest
 
+from conftest import WALKTHROUGHS
+
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 DESKTOP = {"width": 1600, "height": 900}
 PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+
+# The five kinds of page `make bench` runs Lighthouse on, for every walkthrough.
+LIGHTHOUSE_PAGES = ["", "practice/"] + [
+    f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
+]
 
 # Widget modules are imported after the load event: wait until every module the page's
 # data-sg-module elements ask for has arrived and no request has started for 50 ms (a quicker
