@@ -65,14 +65,15 @@ def machine() -> str:
     )
 
 
-def compare_builds(builds: list[tuple[Path, dict[str, str]]], runs: int, scratch: Path) -> list[timing.Timing]:
+def compare_builds(builds: list[tuple[Path, dict[str, str]]], runs: int, scratch: Path,
+                   warm_ups: int = 1) -> list[timing.Timing]:
     """Median timings of the (project, extra environment) builds, in turn (a, b, c, a, b, c, ...)
-    after one warm-up each; build i writes scratch/site-i."""
+    after `warm_ups` untimed rounds; build i writes scratch/site-i."""
     results: list[list[timing.Timing]] = [[] for _ in builds]
-    for run in range(runs + 1):
+    for run in range(warm_ups + runs):
         for index, (project, env) in enumerate(builds):
             measured = timing.build(project, scratch / f"site-{index}", **env)
-            if run:  # the first round warms the file cache, .pyc files and the build cache
+            if run >= warm_ups:  # warm-ups fill the file cache, .pyc files and the build cache
                 results[index].append(measured)
     return [timing.medians(found) for found in results]
 
@@ -106,7 +107,7 @@ class Scale:
     floor: timing.Timing
 
 
-def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path) -> list[Scale]:
+def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path, warm_ups: int = 1) -> list[Scale]:
     measured = []
     for count in scales:
         data = projects.scaled_project(work / f"data-{count}", count)
@@ -115,7 +116,7 @@ def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path) 
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
         t_data, t_cold, t_static, t_floor = compare_builds(
             [(data, {}), (data, {"SG_BUILD_CACHE": "0"}), (static, {}), (floor, {})],
-            runs * small_repeat if count <= REPEAT_UP_TO else runs, work,
+            runs * small_repeat if count <= REPEAT_UP_TO else runs, work, warm_ups,
         )
         files, identical = same_site(work / "site-0", work / "site-2")
         for other, name in ((1, "the data build without its cache"), (3, "the mkdocs-macros floor")):
@@ -251,6 +252,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed builds per configuration (median)")
     parser.add_argument("--small-repeat", type=int, default=3,
                         help=f"times as many builds up to {REPEAT_UP_TO} walkthroughs, where noise weighs most")
+    parser.add_argument("--warm-ups", type=int, default=1,
+                        help="untimed build rounds first; 0 only to check the script runs (cached builds then start cold)")
     parser.add_argument("--scales", default="1,10,100", help="walkthrough counts for the scaling table")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: static,scaling,serve,lighthouse")
@@ -268,7 +271,7 @@ def main() -> None:
         work = Path(scratch)
         if not {"static", "scaling"} <= skip:
             print("Data-driven build vs the same pages as static Markdown, at each scale", flush=True)
-            scales_measured = measure_scales(scales, args.runs, args.small_repeat, work)
+            scales_measured = measure_scales(scales, args.runs, args.small_repeat, work, args.warm_ups)
         if "static" not in skip:
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "

@@ -168,3 +168,30 @@ def pytest_generate_tests(metafunc):
     """A test taking `walkthrough` runs once per data file: a new walkthrough adds tests by itself."""
     if "walkthrough" in metafunc.fixturenames:
         metafunc.parametrize("walkthrough", list(WALKTHROUGHS.values()), ids=list(WALKTHROUGHS))
+
+
+# Set on a test whose xdist_group pytest-xdist has lost: it fails rather than build its module twice.
+_SPLIT_GROUP = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Fail the tests of an `xdist_group` that pytest-xdist's `loadgroup` would split over the workers.
+
+    Each such module builds a whole copy of the site in a module fixture; split, every worker builds
+    it again. pytest-xdist 3.8 tags the group onto the node id, which pytest 9.2 no longer reads
+    (pytest-dev/pytest-xdist#1386): the groups were split silently. Hence pytest 9.1 in requirements.in.
+    """
+    if not getattr(config.option, "loadgroup", False):  # set on xdist's workers under --dist loadgroup
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            item.stash[_SPLIT_GROUP] = (
+                "pytest-xdist's loadgroup lost this test's xdist_group, so its module fixture is built on "
+                "every worker: this pytest and pytest-xdist do not work together (pytest-dev/pytest-xdist#1386)"
+            )
+
+
+def pytest_runtest_setup(item):
+    if message := item.stash.get(_SPLIT_GROUP, None):
+        pytest.fail(message, pytrace=False)

@@ -70,13 +70,21 @@ def whole_text(path: Path) -> str:
     return " ".join(body_texts(path))
 
 
-def gray_pixels(path: Path, page: int, dpi: int = 72) -> bytes:
-    """One page rendered to 8-bit grey levels (0 black, 255 white), through pdftoppm's PGM output."""
-    pgm = _poppler("pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(path))
-    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)
-    assert match, "pdftoppm did not write an 8-bit PGM"
-    width, height = int(match[1]), int(match[2])
-    return pgm[match.end(): match.end() + width * height]
+PGM_HEADER = re.compile(rb"P5\s+(\d+)\s+(\d+)\s+255\s")
+
+
+def gray_pages(path: Path, dpi: int = 72) -> list[bytes]:
+    """Every page rendered to 8-bit grey levels (0 black, 255 white), from one run of pdftoppm
+    writing PGM: the pages' pixels, in page order."""
+    pgm = _poppler("pdftoppm", "-gray", "-r", str(dpi), str(path))
+    pages, offset = [], 0
+    while offset < len(pgm):
+        match = PGM_HEADER.match(pgm, offset)
+        assert match, "pdftoppm did not write 8-bit PGMs"
+        width, height = int(match[1]), int(match[2])
+        pages.append(pgm[match.end(): match.end() + width * height])
+        offset = match.end() + width * height
+    return pages
 
 
 def normal(text: str) -> str:

@@ -6,6 +6,7 @@ change to what the data layer reads is a miss, and bad data still stops the buil
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,18 @@ def warm(tmp_path_factory) -> Path:
     return project
 
 
+@pytest.fixture
+def warm_copy(warm, tmp_path) -> Path:
+    """A copy of `warm`, cache and all, for one test to change: the key names files by their path in
+    the project, so the copy hits the same entry (test_a_cached_build_imports_none_of_the_data_layer)."""
+    return Path(shutil.copytree(warm, tmp_path / "project", ignore=shutil.ignore_patterns("__pycache__")))
+
+
+def first_site(warm: Path) -> Path:
+    """What `warm`'s one build made: the site before any change."""
+    return warm.parent / "first"
+
+
 def test_a_rebuild_comes_from_the_cache_and_builds_the_same_site(warm, tmp_path):
     cold = build(warm, tmp_path / "cold", SG_BUILD_CACHE="0")
     assert HIT not in cold.stderr
@@ -43,9 +56,10 @@ def test_a_rebuild_comes_from_the_cache_and_builds_the_same_site(warm, tmp_path)
     assert digests(tmp_path / "cached") == digests(tmp_path / "cold")
 
 
-def test_a_cached_build_imports_none_of_the_data_layer(warm, tmp_path):
-    result = mkdocs_build(warm, tmp_path / "site", env={**build_env(), "PYTHONPROFILEIMPORTTIME": "1"})
+def test_a_cached_build_imports_none_of_the_data_layer(warm_copy, tmp_path):
+    result = mkdocs_build(warm_copy, tmp_path / "site", env={**build_env(), "PYTHONPROFILEIMPORTTIME": "1"})
     assert result.returncode == 0, result.stderr
+    assert HIT in result.stderr, "a copy of a built project missed its cache"
     imported = set(re.findall(r"\|\s+(macros\.\w+)\s*$", result.stderr, re.M))
     assert imported, "no import times were printed"
     assert not imported & {"macros.models", "macros.catalog", "macros.render", "macros.loader"}, imported
@@ -77,14 +91,12 @@ def edit_code(project: Path) -> str:
 
 
 @pytest.mark.parametrize("edit", [edit_yaml, edit_template, edit_code], ids=["walkthrough", "template", "code"])
-def test_a_change_to_what_the_data_layer_reads_rebuilds_it(tmp_path, edit):
-    project = copy_project(tmp_path / "project")
-    build(project, tmp_path / "before")
-    marker = edit(project)
-    result = build(project, tmp_path / "after")
+def test_a_change_to_what_the_data_layer_reads_rebuilds_it(warm, warm_copy, tmp_path, edit):
+    marker = edit(warm_copy)
+    result = build(warm_copy, tmp_path / "after")
     assert HIT not in result.stderr
     assert marker in (tmp_path / "after" / GUIDE).read_text(encoding="utf-8")
-    assert marker not in (tmp_path / "before" / GUIDE).read_text(encoding="utf-8")
+    assert marker not in (first_site(warm) / GUIDE).read_text(encoding="utf-8")
 
 
 def test_another_site_url_is_another_entry(warm, tmp_path):
@@ -94,22 +106,18 @@ def test_another_site_url_is_another_entry(warm, tmp_path):
     assert embed in (tmp_path / "site" / GUIDE).read_text(encoding="utf-8")
 
 
-def test_bad_data_after_a_cached_build_still_stops_it(tmp_path):
-    project = copy_project(tmp_path / "project")
-    build(project, tmp_path / "before")
-    path = project / "data" / "walkthroughs" / f"{SLUG}.yml"
+def test_bad_data_after_a_cached_build_still_stops_it(warm_copy, tmp_path):
+    path = warm_copy / "data" / "walkthroughs" / f"{SLUG}.yml"
     path.write_text(re.sub(r"^slug: .+$", "slug: Not A Slug", path.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "after")
+    result = mkdocs_build(warm_copy, tmp_path / "after")
     assert result.returncode != 0
     assert re.search(rf"data/walkthroughs/{SLUG}\.yml:\d+: slug: ", result.stderr), result.stderr
     assert "nothing was built" in result.stderr
 
 
-def test_a_damaged_entry_is_a_miss_not_a_failure(tmp_path):
-    project = copy_project(tmp_path / "project")
-    build(project, tmp_path / "before")
-    for entry in (project / ".cache" / "sg-build").glob("*.pickle"):
+def test_a_damaged_entry_is_a_miss_not_a_failure(warm, warm_copy, tmp_path):
+    for entry in (warm_copy / ".cache" / "sg-build").glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    result = build(project, tmp_path / "after")
+    result = build(warm_copy, tmp_path / "after")
     assert HIT not in result.stderr
-    assert digests(tmp_path / "after") == digests(tmp_path / "before")
+    assert digests(tmp_path / "after") == digests(first_site(warm))

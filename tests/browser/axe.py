@@ -12,6 +12,9 @@ axe runs with its default rule set (WCAG 2.0-2.2 A/AA and best practices) and ev
 
 from __future__ import annotations
 
+import functools
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,11 +23,35 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 DISABLED_RULES: dict[str, str] = {}
 
 
-def _inject(page) -> None:
+class _AxeHandler(BaseHTTPRequestHandler):
+    """axe.min.js and nothing else, cacheable: Chromium then compiles its 650 KB once per browser
+    context, not once per page (0.25 s a page when injected inline, 0.03 s from the cache)."""
+
+    def do_GET(self):
+        body = AXE_JS.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/javascript")
+        self.send_header("Cache-Control", "max-age=86400")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@functools.cache
+def _axe_url() -> str:
     if not AXE_JS.is_file():
         raise AssertionError(f"{AXE_JS} is missing: run `npm ci` (make test does it).")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AxeHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/axe.min.js"
+
+
+def _inject(page) -> None:
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE_JS))
+        page.add_script_tag(url=_axe_url())
 
 
 # Colours are measured as painted: a dialog still fading in (Material's search) reads as low contrast.
