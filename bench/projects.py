@@ -66,7 +66,7 @@ def static_project(source: Path, dest: Path, work: Path) -> Path:
     The real project is built once with bench/dump_hook.py, which writes every page's Markdown as the
     data layer rendered it (with its front matter), every generated non-page file and the navigation.
     The static copy has those files in docs/, the same theme, overrides, Markdown extensions and
-    asset hook (macros/asset_hooks.py: inlined stylesheets, minified assets), an explicit `nav:`,
+    asset hook (macros/hooks/assets.py: inlined stylesheets, minified assets), an explicit `nav:`,
     and neither the macros plugin nor the data hook: it builds the same pages, byte for byte.
     """
     dumped = copy_project(work / "dump-source", source)
@@ -83,12 +83,14 @@ def static_project(source: Path, dest: Path, work: Path) -> Path:
     shutil.copytree(source / "docs", dest / "docs")
     shutil.copytree(out / "docs", dest / "docs", dirs_exist_ok=True)
     shutil.copytree(source / "overrides", dest / "overrides")
-    # The asset hook's code (macros/asset_hooks.py and the modules it imports); nothing imports the rest.
-    shutil.copytree(source / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__", "templates"))
+    # The asset hook's code (macros/hooks/assets.py and macros/core/assets.py, which it imports).
+    for module in ("hooks/assets.py", "core/assets.py"):
+        (dest / "macros" / module).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / "macros" / module, dest / "macros" / module)
     text = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    for start in (r"^\s*- macros/build_hooks\.py\s*$", r"^watch:", r"^\s*- macros:?\s*$"):
+    for start in (r"^\s*- macros/hooks/data\.py\s*$", r"^watch:", r"^\s*- macros:?\s*$"):
         text = _drop_block(text, start)
-    assert "macros/asset_hooks.py" in text, "mkdocs.yml lists no macros/asset_hooks.py hook"
+    assert "macros/hooks/assets.py" in text, "mkdocs.yml lists no macros/hooks/assets.py hook"
     nav = json.loads((out / "nav.json").read_text(encoding="utf-8"))
     text += "\n# Written out by the benchmark: the navigation the data-driven build made.\n"
     text += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

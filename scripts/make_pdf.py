@@ -3,7 +3,7 @@
 
 Usage: make_pdf.py SITE_DIR  (after `mkdocs build`; `make pdf` runs both). The site is served on
 127.0.0.1 as a reader would load it and printed by headless Chromium, found through $SG_CHROMIUM or
-scripts/find-chromium. The PDFs land next to the pages under stable names (macros.cheatsheet.pdf_path),
+scripts/find-chromium. The PDFs land next to the pages under stable names (macros.cheat_sheet.pdf_path),
 which the cheat-sheet pages link. Fails when a sheet is longer than MAX_PAGES on either paper size
 (unless --no-page-limit), after trying a denser layout that cuts presentation, never content.
 """
@@ -25,12 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.catalog import load_catalog  # noqa: E402
-from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path  # noqa: E402
+from macros.cheat_sheet import PAPER_SIZES, pdf_path  # noqa: E402
+from macros.core.catalog import load_catalog  # noqa: E402
+from macros.core.urls import page_url  # noqa: E402
 
 MAX_PAGES = 2
 # The sheet as designed, then denser for data too long for it (print.css: cuts presentation only).
-LAYOUTS = ("", "sg-cheat--dense")
+LAYOUTS = ("", "sg-cheat-sheet--dense")
 
 # A page object in the PDF that Chromium writes ("/Type /Pages" is the page tree, not a page).
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -50,7 +51,7 @@ class Rendered:
 
 
 SET_LAYOUT = """([layouts, layout]) => {
-  const sheet = document.querySelector(".sg-cheat");
+  const sheet = document.querySelector(".sg-cheat-sheet");
   sheet.classList.remove(...layouts.filter(Boolean));
   if (layout) sheet.classList.add(layout);
 }"""
@@ -58,7 +59,7 @@ SET_LAYOUT = """([layouts, layout]) => {
 
 def built_page(site: Path, slug: str) -> str:
     """The cheat sheet's URL in the built site: cheat-sheet/, or cheat-sheet.html without directory URLs."""
-    directory_url = page_url(slug)
+    directory_url = page_url("cheat-sheet", slug)
     flat_url = directory_url.removesuffix("/") + ".html"
     if (site / directory_url / "index.html").is_file():
         return directory_url

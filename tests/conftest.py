@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.catalog import load_catalog  # noqa: E402
+from macros.core.catalog import load_catalog  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # What a build needs; tests copy it to a scratch folder to build variations of the project.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render import md_inline
+from macros.core.text import md_inline
 
 
 def _poppler(tool: str, *args: str) -> bytes:

@@ -20,9 +20,9 @@ from jsonschema import Draft202012Validator
 
 from conftest import FIXTURES
 from macros import exports
-from macros.loader import read_yaml
-from macros.models import QuizItem, QuizOption, Walkthrough
-from macros.validate import check_walkthrough
+from macros.core.schema import QuizItem, QuizOption, Walkthrough
+from macros.core.source import read_yaml
+from macros.core.validate import check_walkthrough
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 IMSCP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"

@@ -10,9 +10,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from macros.catalog import DataError
-from macros.rubric import RUBRIC_FILE, SESSION_MINUTES, line_examples, load_kit
-from macros.validate import guide_anchors
+from macros.core.problems import DataError
+from macros.core.rubric import RUBRIC_FILE, SESSION_MINUTES, load_kit
+from macros.core.validate import guide_anchors
+from macros.instructor import line_examples
 
 KIT = load_kit(ROOT)
 SOURCE = (ROOT / RUBRIC_FILE).read_text(encoding="utf-8")
@@ -211,11 +212,12 @@ def test_the_exports_and_embed_views_are_linked_and_built(site, built_page, walk
 
 def test_the_fixture_walkthrough_gets_its_own_examples():
     """A second walkthrough (the test-only one) renders without MkDocs, with examples from its own data."""
+    from macros.core.pages import RenderContext
     from macros.instructor import instructor_page, table_cell
     from test_exports import fixture_walkthrough
 
     walkthrough = fixture_walkthrough()
-    markdown = instructor_page(walkthrough)
+    markdown = instructor_page(walkthrough, RenderContext(site_url="/", kit=KIT))
     for line in KIT.rubric:
         for example in line_examples(line, walkthrough):
             assert table_cell(example.text) in markdown, f"{line.id}: {example.text[:40]}"

@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
-from macros.catalog import load_catalog
-from macros.cheatsheet import PAPER_SIZES, page_url, pdf_path, placeholder_pdf
+from macros.cheat_sheet import PAPER_SIZES, pdf_path, placeholder_pdf
+from macros.core.catalog import load_catalog
+from macros.core.urls import page_url
 from pdftools import body_texts, contains, margin_texts, normal, pdf_info, shown
 
 # How pdfinfo names each paper size in its "Page size" line.
@@ -42,7 +43,7 @@ def sheet(site, walkthrough, size):
 
 def address(page, walkthrough) -> str:
     """The cheat sheet's published address, as its page declares it."""
-    return page(page_url(walkthrough.slug)).select_one('link[rel="canonical"]')["href"]
+    return page(page_url("cheat-sheet", walkthrough.slug)).select_one('link[rel="canonical"]')["href"]
 
 
 def body_pages(site, walkthrough, size) -> list[str]:
@@ -69,7 +70,7 @@ def test_every_section_follow_up_and_number_is_on_paper(site, walkthrough, size)
 
 def test_every_section_shows_its_time(built_page, walkthrough):
     """The data's budget where there is one, otherwise a derived time in whole 5-second steps."""
-    rows = built_page(page_url(walkthrough.slug)).select(".sg-cheat__block--skeleton tbody tr")
+    rows = built_page(page_url("cheat-sheet", walkthrough.slug)).select(".sg-cheat-sheet__block--skeleton tbody tr")
     times = {normal(row.th.get_text()): normal(row.select_one("td").get_text()) for row in rows}
     assert set(times) == {section.name for section in walkthrough.sections}, times
     for section in walkthrough.sections:
@@ -83,7 +84,7 @@ def test_every_section_shows_its_time(built_page, walkthrough):
 def test_no_block_is_split_across_pages(site, built_page, walkthrough, size):
     """Each block of the sheet (a heading and what it holds) is read on one sheet of paper."""
     pages = body_pages(site, walkthrough, size)
-    blocks = built_page(page_url(walkthrough.slug)).select(".sg-cheat__block")
+    blocks = built_page(page_url("cheat-sheet", walkthrough.slug)).select(".sg-cheat-sheet__block")
     assert len(blocks) >= 5
     for block in blocks:
         pieces = [normal(text_of(element)) for element in block.select("h2, h3, p, li, th, td")]
@@ -96,7 +97,7 @@ def test_no_block_is_split_across_pages(site, built_page, walkthrough, size):
 
 def test_margin_names_the_walkthrough_and_the_page_address(site, built_page, walkthrough, size):
     where = address(built_page, walkthrough)
-    assert where.endswith("/" + page_url(walkthrough.slug)), where
+    assert where.endswith("/" + page_url("cheat-sheet", walkthrough.slug)), where
     texts = margin_texts(sheet(site, walkthrough, size))
     for number, text in enumerate(texts, start=1):
         assert normal(walkthrough.title) in normal(text), f"page {number}: no title in the margin: {text!r}"
@@ -116,8 +117,8 @@ def test_a_build_alone_serves_stand_ins_that_say_how_to_make_the_pdfs(walkthroug
 
 
 def test_the_cheat_sheet_links_both_pdfs(site, built_page, walkthrough):
-    links = built_page(page_url(walkthrough.slug)).select(".sg-cheat__downloads a[href][download]")
-    targets = {(site / page_url(walkthrough.slug) / link["href"]).resolve() for link in links}
+    links = built_page(page_url("cheat-sheet", walkthrough.slug)).select(".sg-cheat-sheet__downloads a[href][download]")
+    targets = {(site / page_url("cheat-sheet", walkthrough.slug) / link["href"]).resolve() for link in links}
     expected = {(site / pdf_path(walkthrough.slug, size)).resolve() for size in PAPER_SIZES}
     assert targets == expected
     for target in targets:
@@ -159,7 +160,7 @@ def test_data_too_long_for_two_pages_cuts_presentation_not_content(tmp_path):
         env=build_env(), capture_output=True, text=True, timeout=300,
     )
     assert made.returncode == 0, f"{made.stdout}\n{made.stderr}"
-    assert made.stdout.count("layout sg-cheat--dense") == len(PAPER_SIZES), made.stdout
+    assert made.stdout.count("layout sg-cheat-sheet--dense") == len(PAPER_SIZES), made.stdout
     for size in PAPER_SIZES:
         pdf = site / pdf_path(slug, size)
         assert int(pdf_info(pdf)["Pages"]) <= 2

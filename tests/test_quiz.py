@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, _parse
-from macros.pages import page_uri
+from macros.core.urls import page_uri
+from macros.core.validate import guide_anchors
 from macros.quiz import anchor_titles, quiz_version
-from macros.validate import guide_anchors
 from test_validation import FILE, SEED, SOURCE, assert_rejected, build_with, line_of
 
 SG = ROOT / "docs" / "assets" / "sg"
@@ -222,7 +222,7 @@ def test_guide_section_links_to_the_quiz_page(built_page, walkthrough):
 
 def test_the_quiz_module_loads_only_where_a_quiz_is(site, built_page, walkthrough):
     """The loader imports quiz.js only for an element with data-sg-module="quiz"; no page links it directly."""
-    for kind in ("compare", "cheatsheet", "instructor"):
+    for kind in ("compare", "cheat-sheet", "instructor"):
         assert not built_page(url_of(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
     assert not built_page("").select('[data-sg-module="quiz"]')
     for path in site.rglob("*.html"):

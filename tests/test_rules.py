@@ -20,12 +20,19 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, WALKTHROUGHS, copy_project, mkdocs_build
-from macros.catalog import DataError, load_catalog
-from macros.loader import read_yaml
-from macros.models import SECTION_IDS
+from macros.core.ids import FOLLOW_UPS, SECTION_IDS
+from macros.core.problems import DataError
+from macros.core.rubric import load_kit
+from macros.core.source import read_yaml
+from macros.core.validate import check_walkthrough
 from macros.practice import practice_payload, rules_json, timer_plan
-from macros.rules import FOLLOW_UPS, analyze, load_rules, walkthrough_context
-from macros.validate import check_walkthrough
+from macros.practice.rules import analyze, read_rules, walkthrough_context
+from macros.site import load_site
+
+def load_rules(project: Path):
+    """data/rules.yml of `project`, against its rubric: (rules, []) or (None, problems)."""
+    return read_rules(project, load_kit(project))
+
 
 RULES, RULE_PROBLEMS = load_rules(ROOT)
 STORIES = json.loads((FIXTURES / "stories.json").read_text(encoding="utf-8"))["stories"]
@@ -64,9 +71,7 @@ def level(result: dict, section: str) -> int | None:
 def test_the_rules_file_is_valid_and_maps_to_the_instructor_rubric():
     assert RULES is not None, "\n".join(map(str, RULE_PROBLEMS))
     rubric = {line.id for line in RULES.rubric}
-    from macros.rubric import load_rubric
-
-    assert rubric == {line.id for line in load_rubric(ROOT)}
+    assert rubric == {line.id for line in load_kit(ROOT).rubric}
     scored = {rule.rubric for rule in RULES.rules if rule.rubric}
     follow_ups = {line.id for line in RULES.rubric if line.section == FOLLOW_UPS}
     assert rubric - follow_ups <= scored, f"no rule scores {rubric - follow_ups - scored}"
@@ -141,7 +146,7 @@ def test_a_model_answer_that_breaks_a_rule_stops_the_load_at_its_line(tmp_path):
     assert text.count(weak) == 1
     path.write_text(text.replace(weak, weak.replace("I read", "We read"), 1), encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load_catalog(project)
+        load_site(project)
     action_line = _line_of(path.read_text(encoding="utf-8"), "We read") - 1  # the `action: >-` key line
     assert [str(p) for p in raised.value.problems] == [
         f"data/walkthroughs/act-without-approval.yml:{action_line}: variants[1].answer.action: "

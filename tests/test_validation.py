@@ -139,7 +139,7 @@ def test_all_problems_reported_at_once(tmp_path):
 @pytest.mark.parametrize("name", ["tell-me-about-a-failure.yml"])
 def test_fixture_walkthrough_is_valid(tmp_path, name):
     """The test-only walkthrough must itself be valid, or the generation test proves nothing."""
-    from macros.catalog import load_catalog
+    from macros.core.catalog import load_catalog
 
     project = tmp_path / "p"
     (project / "data" / "walkthroughs").mkdir(parents=True)

@@ -14,8 +14,8 @@ from urllib.parse import urljoin
 import yaml
 
 from conftest import FIXTURES, copy_project, mkdocs_build
-from macros.catalog import load_catalog
-from macros.models import SECTION_IDS
+from macros.core.catalog import load_catalog
+from macros.core.ids import SECTION_IDS
 
 GUIDE = "walkthroughs/{slug}/"
 COMPARE = "walkthroughs/{slug}/compare/"

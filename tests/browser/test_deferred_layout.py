@@ -1,5 +1,5 @@
 """Long blocks of the guide page and the cheat sheet's later lists are laid out only when scrolled
-near (`content-visibility: auto` in walkthrough.css and cheat.css), and that saving never costs the reader:
+near (`content-visibility: auto` in walkthrough.css and cheat-sheet.css), and that saving never costs the reader:
 a link to a heading or a deep link below them still lands on its target, a block renders once
 scrolled to, and paper gets everything.
 """
@@ -137,11 +137,11 @@ def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site
         tab.goto(f"{site_url}walkthroughs/{slug}/cheat-sheet/")
         tab.evaluate(SETTLED)
         # What a skipped block holds is not rendered; the block itself is (its placeholder).
-        block = tab.locator(".sg-cheat__block > ul").last
+        block = tab.locator(".sg-cheat-sheet__block > ul").last
         inside = block.locator("> *").first
         assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "auto"
         assert not inside.evaluate(RENDERED), "the cheat sheet's last list was laid out on load, far below the first screen"
-        assert tab.locator(".sg-cheat__block").first.locator("> :not(h2) *").first.evaluate(RENDERED)
+        assert tab.locator(".sg-cheat-sheet__block").first.locator("> :not(h2) *").first.evaluate(RENDERED)
         tab.emulate_media(media="print")
         assert block.evaluate("e => getComputedStyle(e).contentVisibility") == "visible"
         assert inside.evaluate(RENDERED)
@@ -152,7 +152,7 @@ def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site
 # swapped in anew they were placeholders again, and the heading at the top of the screen came back
 # 224px off (layout.js). Then 40px off on the guide, as Material's script wrapped a table after
 # scrolling (guide.css; test_layout_shift.py checks every table), and 32 to 35px on the cheat sheet,
-# as its columns' margins collapsed through them only when not under `auto` (cheat.css).
+# as its columns' margins collapsed through them only when not under `auto` (cheat-sheet.css).
 
 # The last heading below a skipped block that can still be scrolled to the top of the screen.
 LOWEST_HEADING_BELOW_SKIPPED = f"""() => {{

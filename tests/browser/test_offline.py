@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from linkcheck import check_site
-from macros.pages import page_uri
+from macros.core.urls import page_uri
 from test_subpath import longest_word, search
 
 sys.path.insert(0, str(ROOT / "scripts"))

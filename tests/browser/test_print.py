@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from macros.cheatsheet import page_url
+from macros.core.urls import page_url
 from pdftools import body_texts, contains, gray_pages, normal, pdf_info, shown
 
 pytestmark = pytest.mark.browser
@@ -160,7 +160,7 @@ def ink(pixels: bytes) -> tuple[float, float]:
 
 @pytest.mark.parametrize("which", ["cheat sheet", "guide"])
 def test_paper_is_light_for_a_reader_in_dark_mode(browser, site_url, walkthrough, which, tmp_path):
-    url = site_url + page_url(walkthrough.slug) if which == "cheat sheet" else guide_url(site_url, walkthrough)
+    url = site_url + page_url("cheat-sheet", walkthrough.slug) if which == "cheat sheet" else guide_url(site_url, walkthrough)
     dark, light = tmp_path / "dark.pdf", tmp_path / "light.pdf"
     screen, dark_colours = print_in_scheme(browser, url, "dark", dark)
     assert luminance(screen) < 0.1, f"the page is not dark on screen ({screen}): this test proves nothing"
@@ -212,11 +212,11 @@ def luminance(css_color: str) -> float:
 
 
 def test_cheat_sheet_text_is_at_least_9pt_on_paper(tab, site_url, walkthrough):
-    tab.goto(site_url + page_url(walkthrough.slug), wait_until="networkidle")
+    tab.goto(site_url + page_url("cheat-sheet", walkthrough.slug), wait_until="networkidle")
     tab.emulate_media(media="print")
     sizes = tab.evaluate("""() => {
       const sizes = [];
-      const walker = document.createTreeWalker(document.querySelector(".sg-cheat"), NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(document.querySelector(".sg-cheat-sheet"), NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {
         const element = walker.currentNode.parentElement;
         if (!walker.currentNode.textContent.trim() || !element.checkVisibility()) continue;

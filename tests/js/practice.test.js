@@ -1,6 +1,6 @@
 // The story rules in JavaScript (docs/assets/sg/practice.js) against the same fixtures as Python
 // (tests/test_rules.py): stories.json, written by hand, and practice-cases.json, which holds every
-// sample line and model answer with what macros/rules.py found in it. Equal results: no drift.
+// sample line and model answer with what macros/practice/rules.py found in it. Equal results: no drift.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Blocks that walkthrough.css and cheat.css skip until scrolled near (content-visibility:
+// Blocks that walkthrough.css and cheat-sheet.css skip until scrolled near (content-visibility:
 // var(--sg-skip), the switch in guide.css) stand in with placeholder sizes, so a scroll position
 // that does not come from scrolling lands off by their difference. Material sets such positions
 // after its instant navigation swaps a page in: the offset it stored, on Back and Forward, or, on a

@@ -1,6 +1,6 @@
-// "Check my story" and the rehearsal timer. analyze() applies data/rules.yml as macros/rules.py
+// "Check my story" and the rehearsal timer. analyze() applies data/rules.yml as macros/practice/rules.py
 // does (tests/fixtures/stories.json runs through both); the timer follows the plan from
-// macros/practice.py timer_plan. The user's text never leaves the page.
+// macros/practice/__init__.py timer_plan. The user's text never leaves the page.
 const FOLLOW = "follow-ups";
 const SENTENCE = /\S[\s\S]*?(?:[.!?…]+["'”’)\]]*(?=\s|$)|(?=\n)|$)/g;
 const IDS = ["situation", "task", "action", "result", "reflection"];

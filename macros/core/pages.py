@@ -1,0 +1,64 @@
+"""A generated page: its kind, what renders its body, and its front matter.
+
+Each feature declares the pages it renders as `PageSpec`s; macros/pages.py lists them all, in
+navigation order, and the data hook adds every page of every walkthrough to the site.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from .schema import Walkthrough
+from .text import html_text
+from .urls import PAGE_KINDS, PageKind
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a page needs besides its walkthrough: the data every page shares, passed explicitly."""
+
+    site_url: str  # absolute, for what is pasted on other hosts (embed snippets)
+    kit: object  # macros.core.rubric.InstructorKit (data/rubric.yml)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # a key of macros.core.urls.PAGE_KINDS: its path and navigation title are defined there
+    render: Callable[[Walkthrough, RenderContext], str]
+    description: str  # str.format'ed with w=<Walkthrough>
+    # Extra front matter, e.g. (("template", "embed.html"),); ("styles", ["quiz"]) adds component
+    # stylesheets (docs/assets/sg/<name>.css) to this page only (overrides/main.html).
+    meta: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def page(self) -> PageKind:
+        return PAGE_KINDS[self.kind]
+
+    def src_uri(self, slug: str) -> str:
+        return self.page.path.format(slug=slug)
+
+    def title(self, walkthrough: Walkthrough) -> str:
+        return self.page.title.format(w=walkthrough)
+
+    def source(self, walkthrough: Walkthrough, context: RenderContext) -> str:
+        """The page's Markdown as MkDocs reads it: front matter, then the rendered body.
+
+        Rendered here, once, rather than as a one-line macro call for mkdocs-macros to expand: data
+        text must never be read as a template (`render_macros: false`). Titles and descriptions are
+        HTML in MkDocs' templates, so their text is escaped; JSON strings are valid YAML scalars.
+        """
+        title = self.title(walkthrough)
+        # The browser tab names the walkthrough too: "Quiz" alone is ambiguous across walkthroughs.
+        html_title = title if self.kind == "guide" else f"{title}: {walkthrough.title}"
+        meta = {
+            "title": html_text(title),
+            "description": html_text(self.description.format(w=walkthrough)).replace('"', "&quot;"),  # an attribute
+            "html_title": html_text(html_title),
+            "walkthrough": walkthrough.slug,
+        }
+        front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
+        front += "render_macros: false\n"
+        front += "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta)
+        return f"---\n{front}---\n\n{self.render(walkthrough, context)}"

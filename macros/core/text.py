@@ -1,0 +1,38 @@
+"""Data text on its way into pages: inline Markdown that shows as written, never raw HTML."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from markupsafe import Markup
+
+_markdown = markdown.Markdown()  # one parser for the whole build: creating one per call dominated render time
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_SPECIALS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def html_text(text: str) -> str:
+    """Text for a place that is read as HTML: its special characters as entities. Quotes stay (this is
+    not for attributes): Material escapes some titles again (the footer's aria-label), where `&#39;`
+    would be read out."""
+    return text.translate(_HTML_SPECIALS)
+
+
+def markdown_text(text: str) -> str:
+    """Data text as Markdown that shows it as written: HTML's special characters as entities, except in
+    code spans, which Markdown escapes itself."""
+    out, end = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [html_text(text[end:span.start()]), span.group(0)]
+        end = span.end()
+    out.append(html_text(text[end:]))
+    return "".join(out)
+
+
+def md_inline(text: str) -> Markup:
+    """Inline Markdown to HTML, for data text placed inside raw HTML blocks."""
+    html = _markdown.reset().convert(markdown_text(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

@@ -1,0 +1,72 @@
+"""The site layer: all of the data loaded and checked at once, and every file the data adds to a build.
+
+Above the features (it imports them) and below the hooks and macros (which import it): the data hook
+loads the site once per build, and define_env's macros read the same load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cheat_sheet import placeholder_pdfs
+from .core.catalog import read_catalog
+from .core.pages import RenderContext
+from .core.problems import DataError
+from .core.rubric import InstructorKit, read_kit
+from .core.schema import Walkthrough
+from .exports import site_files
+from .pages import GENERATED_PAGES
+from .practice import RULES_JSON, rules_json_text
+from .practice.rules import RuleSet, lint_answers, read_rules
+
+# Where the data hook keeps this build's Site in the MkDocs config, for the macros to read.
+CONFIG_KEY = "sg_site"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the data says, valid: the walkthroughs by slug, the instructor kit and the story rules."""
+
+    walkthroughs: dict[str, Walkthrough]
+    kit: InstructorKit
+    rules: RuleSet
+    site_url: str
+
+    @property
+    def context(self) -> RenderContext:
+        return RenderContext(site_url=self.site_url, kit=self.kit)
+
+
+def load_site(project_dir: Path, site_url: str = "/") -> Site:
+    """Load and check every data file; raises DataError with every problem found in any of them.
+
+    The story rules lint every model answer: each must pass them clean.
+    """
+    catalog, problems = read_catalog(project_dir)
+    kit, kit_problems = read_kit(project_dir)
+    problems += kit_problems
+    rules = None
+    if kit is not None:
+        rules, rule_problems = read_rules(project_dir, kit)
+        problems += rule_problems
+    if rules is not None:
+        for slug, walkthrough in catalog.walkthroughs.items():
+            problems += lint_answers(catalog.documents[slug], walkthrough, rules)
+    if problems:
+        raise DataError(problems)
+    return Site(catalog.walkthroughs, kit, rules, site_url)
+
+
+def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
+    """Every file the data adds to the site, by its docs/ path: each walkthrough's pages, the LMS
+    exports (files of the site, so `mkdocs serve` has them too), stand-ins for the cheat-sheet PDFs
+    that `make pdf` overwrites (so the pages' links resolve) and the story rules as data."""
+    context = site.context
+    files: list[tuple[str, str | bytes]] = [
+        (spec.src_uri(w.slug), spec.source(w, context)) for w in site.walkthroughs.values() for spec in GENERATED_PAGES.values()
+    ]
+    files += site_files(site.walkthroughs).items()
+    files += placeholder_pdfs(site.walkthroughs).items()
+    files.append((RULES_JSON, rules_json_text(site.rules)))
+    return files
