@@ -1,68 +1,15 @@
-"""Shared fixtures: the site is built once per test process; pages are parsed once and cached."""
+"""Fixtures and hooks only (helpers live in tests/support/): the site is built once per test process."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
-import os
-import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.core.catalog import load_catalog  # noqa: E402
-
-FIXTURES = ROOT / "tests" / "fixtures"
-# What a build needs; tests copy it to a scratch folder to build variations of the project.
-PROJECT_FILES = ("mkdocs.yml", "docs", "macros", "overrides", "data")
-WALKTHROUGHS = load_catalog(ROOT)
-
-
-def build_env() -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    return env
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project to build variations of it without touching the checkout."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
-
-
-def digests(site: Path) -> dict[str, str]:
-    """Every file of a built site by its path, as a SHA-256: two sites compare file for file."""
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
-def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
-        cwd=project,
-        env=env or build_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from support import ROOT, WALKTHROUGHS, build_env, chromium_path, mkdocs_build, parse, serve
 
 
 @pytest.fixture(scope="session")
@@ -77,27 +24,22 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     pdf = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(out)],
-        env=dict(build_env(), SG_CHROMIUM=_chromium_path()), capture_output=True, text=True, timeout=300,
+        env=dict(build_env(), SG_CHROMIUM=chromium_path()), capture_output=True, text=True, timeout=300,
     )
     assert pdf.returncode == 0, f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
     return out
-
-
-@functools.cache
-def _parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="session")
 def built_page(site):
     """built_page("walkthroughs/x/") -> the parsed HTML of that built page (not pytest-playwright's `page`)."""
 
-    def load(url_path: str) -> BeautifulSoup:
+    def load(url_path: str):
         target = site / url_path
         if url_path.endswith("/") or not url_path:
             target = target / "index.html"
         assert target.is_file(), f"{url_path} was not built"
-        return _parse(target)
+        return parse(target)
 
     return load
 
@@ -108,19 +50,6 @@ def search_docs(site) -> list[dict]:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 on a free port; returns (server, base_url)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(site):
     """The built site served over HTTP on 127.0.0.1, as a reader's browser would load it."""
@@ -129,30 +58,12 @@ def site_url(site):
     server.shutdown()
 
 
-def _chromium_path() -> str:
-    path = os.environ.get("SG_CHROMIUM", "")
-    if not path:
-        found = subprocess.run(
-            [str(ROOT / "scripts" / "find-chromium")],
-            capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable),
-        )
-        path = found.stdout.strip()
-    if not path or not Path(path).exists():
-        pytest.fail(
-            "No Chromium for the browser tests. Run `make test` (it installs one), or install one with "
-            "`apt-get install chromium-headless-shell` or "
-            "`python -m playwright install chromium-headless-shell`, or set SG_CHROMIUM.",
-            pytrace=False,
-        )
-    return path
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Launch the Chromium found by scripts/find-chromium; a missing browser fails, never skips."""
     return {
         **browser_type_launch_args,
-        "executable_path": _chromium_path(),
+        "executable_path": chromium_path(),
         "args": [
             "--no-sandbox",
             "--disable-gpu",

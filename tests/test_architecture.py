@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 MACROS = ROOT / "macros"
 # Above the features: the registry, the site layer, define_env (macros/__init__.py) and the hooks.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, build_env
+from support import ROOT, build_env
 
 
 def test_the_benchmark_runs_and_prints_its_tables():

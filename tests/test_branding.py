@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, _parse, copy_project, mkdocs_build
+from support import ROOT, parse, copy_project, mkdocs_build
 
 # One worker takes the whole module, so its copy of the project is built once.
 pytestmark = pytest.mark.xdist_group("rebranded")
@@ -35,7 +35,7 @@ def pages(site: Path) -> list[Path]:
 
 def with_header(site: Path) -> list[Path]:
     """Pages with Material's header and footer (embeddable views have neither, on purpose)."""
-    return [path for path in pages(site) if _parse(path).select_one("header.md-header")]
+    return [path for path in pages(site) if parse(path).select_one("header.md-header")]
 
 
 def icon_path(name: str) -> str:
@@ -62,7 +62,7 @@ def rebranded(tmp_path_factory) -> Path:
 def test_the_new_name_heads_every_page_and_its_title(rebranded):
     assert with_header(rebranded)
     for path in with_header(rebranded):
-        soup = _parse(path)
+        soup = parse(path)
         topic = soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True)
         assert topic == NAME, path
         title = soup.title.get_text(strip=True)
@@ -71,13 +71,13 @@ def test_the_new_name_heads_every_page_and_its_title(rebranded):
 
 def test_the_presented_by_line_is_in_every_footer(rebranded):
     for path in with_header(rebranded):
-        line = _parse(path).select_one("footer .sg-presented-by")
+        line = parse(path).select_one("footer .sg-presented-by")
         assert line and line.get_text(" ", strip=True) == f"Presented by {PRESENTER}", path
 
 
 def test_the_colours_and_the_logo_follow_the_config(rebranded):
     for path in with_header(rebranded):
-        soup = _parse(path)
+        soup = parse(path)
         assert soup.body["data-md-color-primary"] == "teal" and soup.body["data-md-color-accent"] == "pink"
         logo = soup.select_one("a.md-header__button.md-logo svg path")["d"]
         assert logo == icon_path("material/rocket-launch") != icon_path("material/school"), path
@@ -93,7 +93,7 @@ def test_the_unbranded_site_has_no_presented_by_line(site, built_page):
 def test_every_footer_links_both_licences(site):
     assert with_header(site)
     for path in with_header(site):
-        links = {a.get_text(strip=True): a["href"] for a in _parse(path).select("footer a[rel~=license]")}
+        links = {a.get_text(strip=True): a["href"] for a in parse(path).select("footer a[rel~=license]")}
         assert links == LICENCES, path
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import WALKTHROUGHS, build_env, copy_project, mkdocs_build
+from support import WALKTHROUGHS, build_env, copy_project, mkdocs_build
 
 VIEWS = ("comparisons", "variants", "quiz")
 # After which guide heading each view's "copy embed code" control sits.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import FIXTURES
+from support import FIXTURES
 from macros import exports
 from macros.core.schema import QuizItem, QuizOption, Walkthrough
 from macros.core.source import read_yaml

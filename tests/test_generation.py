@@ -6,7 +6,7 @@ import shutil
 
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, WALKTHROUGHS, copy_project, mkdocs_build
+from support import FIXTURES, WALKTHROUGHS, copy_project, mkdocs_build
 from linkcheck import check_site
 from macros.pages import GENERATED_PAGES
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from support import ROOT, copy_project, mkdocs_build
 from macros.core.problems import DataError
 from macros.core.rubric import RUBRIC_FILE, SESSION_MINUTES, load_kit
 from macros.core.validate import guide_anchors

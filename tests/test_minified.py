@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 SOURCES = ROOT / "docs" / "assets" / "sg"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"  # from package-lock.json (make test installs it)

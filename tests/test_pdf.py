@@ -14,7 +14,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
+from support import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
 from macros.cheat_sheet import PAPER_SIZES, pdf_path, placeholder_pdf
 from macros.core.catalog import load_catalog
 from macros.core.urls import page_url

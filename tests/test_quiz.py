@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, _parse
+from support import ROOT, parse
 from macros.core.urls import page_uri
 from macros.core.validate import guide_anchors
 from macros.quiz import anchor_titles, quiz_version
@@ -226,7 +226,7 @@ def test_the_quiz_module_loads_only_where_a_quiz_is(site, built_page, walkthroug
         assert not built_page(url_of(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
     assert not built_page("").select('[data-sg-module="quiz"]')
     for path in site.rglob("*.html"):
-        assert not _parse(path).select('script[src*="quiz"], link[href*="quiz.js"]'), path
+        assert not parse(path).select('script[src*="quiz"], link[href*="quiz.js"]'), path
 
 
 def test_landing_page_shows_progress_per_walkthrough(built_page, walkthrough):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env, copy_project, digests, mkdocs_build
+from support import ROOT, build_env, copy_project, digests, mkdocs_build
 
 EPOCH = "1700000000"  # any fixed commit time: both builds get the same one, as from the same commit
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, WALKTHROUGHS, copy_project, mkdocs_build
+from support import FIXTURES, ROOT, WALKTHROUGHS, copy_project, mkdocs_build
 from macros.core.ids import FOLLOW_UPS, SECTION_IDS
 from macros.core.problems import DataError
 from macros.core.rubric import load_kit

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURES, WALKTHROUGHS
+from support import FIXTURES, WALKTHROUGHS
 
 SEEDS = sorted(p for p in (FIXTURES / "seeds").glob("*.txt") if p.stem in WALKTHROUGHS)
 # Where the page says the same thing in other words, by design: the seed's title frame.

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import WALKTHROUGHS, build_env, copy_project
+from support import WALKTHROUGHS, build_env, copy_project
 
 SLUG = next(iter(WALKTHROUGHS))
 TIMEOUT = 120  # seconds for one rebuild on a loaded 2-core machine; a rebuild takes about 2

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, _parse
+from support import ROOT, parse
 from linkcheck import check_site
 from macros.pages import GENERATED_PAGES
 
@@ -45,7 +45,7 @@ FETCHING_RELS = {"stylesheet", "icon", "preconnect", "dns-prefetch", "preload", 
 def test_no_page_refers_to_another_host(site):
     offenders = []
     for path in html_pages(site):
-        soup = _parse(path)
+        soup = parse(path)
         for tag, attribute in FETCHING:
             for element in soup.find_all(tag, attrs={attribute: True}):
                 if tag == "link" and not FETCHING_RELS & set(element.get("rel", [])):
@@ -71,7 +71,7 @@ def test_every_page_has_one_h1_a_title_and_a_description(site):
     for path in html_pages(site):
         if path.name == "404.html":
             continue
-        soup = _parse(path)
+        soup = parse(path)
         name = path.relative_to(site).as_posix()
         assert len(soup.select("article h1")) == 1, f"{name}: expected exactly one h1"
         assert soup.title and soup.title.get_text(strip=True), f"{name}: no <title>"

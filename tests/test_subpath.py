@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, _chromium_path, build_env, copy_project, mkdocs_build
+from support import ROOT, chromium_path, build_env, copy_project, mkdocs_build
 from linkcheck import check_site
 
 # One worker takes the whole module, so its copy of the project is built once.
@@ -56,7 +56,7 @@ def hosted(tmp_path_factory):
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(site)))
     # As actions/configure-pages gives it: no final slash (MkDocs adds it).
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}".removesuffix("/")
-    env = dict(build_env(), SITE_URL=base, SG_CHROMIUM=_chromium_path())
+    env = dict(build_env(), SITE_URL=base, SG_CHROMIUM=chromium_path())
     built = mkdocs_build(copy_project(scratch / "project"), site, env=env)
     assert built.returncode == 0, built.stdout + built.stderr
     pdfs = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(site)],

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from support import ROOT, copy_project, mkdocs_build
 
 SEED = "act-without-approval"
 SOURCE = (ROOT / "data" / "walkthroughs" / f"{SEED}.yml").read_text(encoding="utf-8")

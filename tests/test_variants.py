@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from conftest import FIXTURES, copy_project, mkdocs_build
+from support import FIXTURES, copy_project, mkdocs_build
 from macros.core.catalog import load_catalog
 from macros.core.ids import SECTION_IDS
 

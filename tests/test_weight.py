@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 
-from conftest import _parse
+from support import parse
 
 BUDGET_GZIP_BYTES = 10 * 1024
 # Servers compress on the fly at about this level (nginx's gzip_comp_level default is 1, GitHub
@@ -83,7 +83,7 @@ class PageLoad:
     """What one built page makes the browser fetch or run that the project wrote."""
 
     def __init__(self, site: Path, page: Path):
-        soup = _parse(page)
+        soup = parse(page)
         self.name = page.relative_to(site).as_posix()
         self.stylesheets = [
             site_path(site, page, link["href"])
@@ -186,7 +186,7 @@ def test_no_script_blocks_the_parser_and_the_bundle_runs_first(site):
     and Material's bundle still runs before the scripts after it: they subscribe to its document$."""
     blocking, order = [], []
     for page in html_pages(site):
-        scripts = _parse(page).find_all("script", src=True)
+        scripts = parse(page).find_all("script", src=True)
         for script in scripts:
             if script.get("type") != "module" and not script.has_attr("defer") and not script.has_attr("async"):
                 blocking.append(f"{page.relative_to(site)}: <script src={script['src']!r}> blocks the parser")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_offline import DEFAULT_OUTPUT as DEFAULT_OFFLINE_ZIP  # noqa: E402

@@ -12,7 +12,7 @@ import pytest
 
 from axe import COLOUR_RULES, assert_no_violations, describe, violations
 from widgets import WIDGETS_STARTED
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 from widgets import ALL_LAID_OUT, PHONE, PHONE_AND_DESKTOP, RENDERED, tab_at
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, serve
+from support import ROOT, serve
 from widgets import scroll_to
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 from widgets import ALL_LAID_OUT, LIGHTHOUSE_PAGES, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from support import ROOT
 from linkcheck import check_site
 from macros.core.urls import page_uri
 from test_subpath import longest_word, search

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from axe import assert_no_violations
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 from macros.practice import timer_plan
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 from widgets import WIDGETS_STARTED
 
 pytestmark = pytest.mark.browser

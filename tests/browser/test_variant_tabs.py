@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, copy_project, mkdocs_build, serve
+from support import FIXTURES, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import contextlib
 
 import pytest
 
-from conftest import WALKTHROUGHS
+from support import WALKTHROUGHS
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 DESKTOP = {"width": 1600, "height": 900}

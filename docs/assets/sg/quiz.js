@@ -51,6 +51,11 @@ export function step(index, count, key) {
   return key in moves ? (index + moves[key] + count) % count : -1;
 }
 
+/** Dispatched (bubbling) on the quiz after each committed or cleared answer and on a reset, with
+ *  {slug, version, item, entry, correct, progress, answered, total}: other modules listen, the quiz
+ *  knows none of them. */
+export const ANSWER_EVENT = "sg-quiz:answer";
+
 export const FEEDBACK = {
   right: "✓ Your choice, and correct.",
   wrong: "✗ Your choice, but not correct.",
@@ -141,6 +146,13 @@ function bind(quiz) {
     result.textContent = correct ? "✓ Correct." : "✗ Not quite: see why under each option.";
   }
 
+  /** Tells other modules (review queue, LMS reporting) what changed: `item` null for a reset. */
+  function notify(item, entry) {
+    const correct = item && entry ? isCorrect(item, entry) : null;
+    const detail = { slug, version, item: item?.id ?? null, entry, correct, progress, ...tally(items, progress) };
+    quiz.dispatchEvent(new CustomEvent(ANSWER_EVENT, { bubbles: true, detail }));
+  }
+
   /** Commits (or, with no entry, clears) one item's answer, and says what came of it. */
   function record(form, entry, said) {
     const index = forms.indexOf(form);
@@ -149,6 +161,7 @@ function bind(quiz) {
     save();
     show(form, items[index], entry);
     announce(`Question ${index + 1}: ${said || find(".sg-quiz__result", form).textContent} ${score()}`);
+    notify(items[index], entry);
   }
 
   quiz.addEventListener("submit", (event) => {
@@ -185,6 +198,7 @@ function bind(quiz) {
       save();
       forms.forEach((form, index) => show(form, items[index], null));
       announce(`Quiz reset: every answer is cleared. ${score()}`);
+      notify(null, null);
     }
   });
 

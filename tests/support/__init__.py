@@ -1,0 +1,152 @@
+"""What tests share: paths, the project's walkthroughs, one site factory, a server, the browser, and a
+page watcher. Tests import from here; no test imports another test file, and conftest.py holds only
+fixtures and hooks.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.projects import PROJECT_FILES, build_env, copy_project  # noqa: E402,F401  (one list of what a build reads)
+from macros.core.catalog import load_catalog  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+WALKTHROUGHS = load_catalog(ROOT)
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `site`, as `make build` runs it; the caller checks the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
+        cwd=project,
+        env=env or build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@dataclass
+class Built:
+    """A project variant and what building it gave."""
+
+    project: Path
+    site: Path
+    result: subprocess.CompletedProcess
+
+    @property
+    def ok(self) -> bool:
+        return self.result.returncode == 0
+
+    @property
+    def output(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The parsed HTML of one built page ("walkthroughs/x/", "" for the home page)."""
+        target = self.site / url_path
+        return parse(target / "index.html" if url_path.endswith("/") or not url_path else target)
+
+
+def build_variant(folder: Path, files: dict[str, str | bytes | None] | None = None, *extra: str,
+                  env: dict | None = None) -> Built:
+    """The site factory: a copy of the project in `folder`, with `files` written over it (a path
+    relative to the project: its new text or bytes, or None to delete it), built strictly."""
+    project = copy_project(folder / "project")
+    for name, content in (files or {}).items():
+        path = project / name
+        if content is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    site = folder / "site"
+    return Built(project, site, mkdocs_build(project, site, *extra, env=env))
+
+
+def digests(site: Path) -> dict[str, str]:
+    """Every file of a built site by its path, as a SHA-256: two sites compare file for file."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+@functools.cache
+def parse(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per test process (tests only read it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve `directory` on 127.0.0.1 on a free port; returns (server, base_url)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def chromium_path() -> str:
+    """The Chromium the browser tests and PDFs use (scripts/find-chromium); a missing one fails, never skips."""
+    path = os.environ.get("SG_CHROMIUM", "")
+    if not path:
+        found = subprocess.run(
+            [str(ROOT / "scripts" / "find-chromium")],
+            capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable),
+        )
+        path = found.stdout.strip()
+    if not path or not Path(path).exists():
+        pytest.fail(
+            "No Chromium for the browser tests. Run `make test` (it installs one), or install one with "
+            "`apt-get install chromium-headless-shell` or "
+            "`python -m playwright install chromium-headless-shell`, or set SG_CHROMIUM.",
+            pytrace=False,
+        )
+    return path
+
+
+class PageWatcher:
+    """Everything a tab did that a reader would call broken: uncaught errors, the loaders' "sg:" console
+    errors, and requests to any host but the site's own (pages make no request to another host).
+
+    watcher = PageWatcher(tab, allowed=("http://127.0.0.1:1234/",)); ...; watcher.assert_clean()
+    """
+
+    def __init__(self, tab, allowed: tuple[str, ...] = ()):
+        self.tab = tab
+        self.allowed = allowed
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        tab.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        tab.on("console", lambda message: message.type == "error" and message.text.startswith("sg:")
+               and self.errors.append(message.text))
+        tab.on("request", lambda request: self.requests.append(request.url))
+
+    def foreign_requests(self) -> list[str]:
+        """Requests outside `allowed` (data: URLs are inline content, not requests)."""
+        return [url for url in self.requests if not url.startswith(("data:", "blob:", *self.allowed))]
+
+    def assert_clean(self) -> None:
+        assert not self.errors, self.errors
+        if self.allowed:
+            assert not self.foreign_requests(), self.foreign_requests()
