@@ -12,6 +12,7 @@ from pathlib import Path
 from .cheat_sheet import placeholder_pdfs
 from .core.catalog import read_catalog
 from .core.pages import RenderContext
+from .core.principles import PrincipleCatalog, principle_problems, read_principles
 from .core.problems import DataError
 from .core.rubric import InstructorKit, read_kit
 from .core.schema import Walkthrough
@@ -26,9 +27,11 @@ CONFIG_KEY = "sg_site"
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the data says, valid: the walkthroughs by slug, the instructor kit and the story rules."""
+    """Everything the data says, valid: the walkthroughs by slug, the principles catalog, the instructor
+    kit and the story rules."""
 
     walkthroughs: dict[str, Walkthrough]
+    principles: PrincipleCatalog
     kit: InstructorKit
     rules: RuleSet
     site_url: str
@@ -44,18 +47,22 @@ def load_site(project_dir: Path, site_url: str = "/") -> Site:
     The story rules lint every model answer: each must pass them clean.
     """
     catalog, problems = read_catalog(project_dir)
+    principles, principle_file_problems = read_principles(project_dir, set(catalog.walkthroughs))
+    problems += principle_file_problems
+    if principles is not None:
+        problems += principle_problems(principles, catalog.documents, catalog.walkthroughs)
     kit, kit_problems = read_kit(project_dir)
     problems += kit_problems
     rules = None
-    if kit is not None:
-        rules, rule_problems = read_rules(project_dir, kit)
+    if kit is not None and principles is not None:
+        rules, rule_problems = read_rules(project_dir, kit, set(principles.names))
         problems += rule_problems
     if rules is not None:
         for slug, walkthrough in catalog.walkthroughs.items():
             problems += lint_answers(catalog.documents[slug], walkthrough, rules)
     if problems:
         raise DataError(problems)
-    return Site(catalog.walkthroughs, kit, rules, site_url)
+    return Site(catalog.walkthroughs, principles, kit, rules, site_url)
 
 
 def generated_files(site: Site) -> list[tuple[str, str | bytes]]:

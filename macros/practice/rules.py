@@ -141,7 +141,7 @@ def _check_rule(doc: Document, index: int, rule: Rule, rubric_ids: set[str]) -> 
     return problems
 
 
-def check_rules(doc: Document, rubric: list[ScoredLine]) -> tuple[RuleSet | None, list[Problem]]:
+def check_rules(doc: Document, rubric: list[ScoredLine], principles: set[str]) -> tuple[RuleSet | None, list[Problem]]:
     """Schema first, then what spans fields: unique ids, rubric lines, anchors, portable patterns."""
     if not isinstance(doc.data, dict):
         return None, [doc.problem((), "the rules file must be a mapping with 'rules'")]
@@ -160,6 +160,9 @@ def check_rules(doc: Document, rubric: list[ScoredLine]) -> tuple[RuleSet | None
     rubric_ids = {line.id for line in rules.rubric}
     for index, rule in enumerate(rules.rules):
         problems += _check_rule(doc, index, rule, rubric_ids)
+        for position, name in enumerate(rule.principles):
+            if name not in principles:
+                problems.append(doc.problem(("rules", index, "principles", position), f"'{name}' is not a principle of data/principles.yml"))
     for section, cues in rules.suggest.items():
         for position, pattern in enumerate(cues):
             why = pattern_problem(pattern)
@@ -173,15 +176,16 @@ def scored_lines(kit: InstructorKit) -> list[ScoredLine]:
     return [ScoredLine(id=line.id, label=line.criterion, section=line.scored_in) for line in kit.rubric]
 
 
-def read_rules(project_dir: Path, kit: InstructorKit) -> tuple[RuleSet | None, list[Problem]]:
-    """data/rules.yml, validated against the rubric of `kit`: (rules, []) or (None, every problem)."""
+def read_rules(project_dir: Path, kit: InstructorKit, principles: set[str]) -> tuple[RuleSet | None, list[Problem]]:
+    """data/rules.yml, validated against the rubric of `kit` and the principles' names: (rules, []) or
+    (None, every problem)."""
     path = Path(project_dir) / RULES_FILE
     if not path.is_file():
         return None, [Problem(RULES_FILE.as_posix(), 1, "", "the rules file is missing")]
     doc, problems = read_yaml(path, RULES_FILE.as_posix())
     if doc is None:
         return None, problems
-    rules, check_problems = check_rules(doc, scored_lines(kit))
+    rules, check_problems = check_rules(doc, scored_lines(kit), principles)
     problems += check_problems
     return (None if problems else rules), problems
 
