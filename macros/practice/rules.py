@@ -23,7 +23,7 @@ from ..core.timing import speaking_seconds, word_count
 
 RULES_FILE = Path("data") / "rules.yml"
 FOLLOW_UP_PREFIX = "follow-up-"
-# Timing is already checked against every model answer by macros.validate, in the same form.
+# Timing is already checked against every model answer by macros.core.validate, in the same form.
 BUDGET_KINDS = ("section_budget", "total_budget")
 # Each kind's fields: which are required and which are meaningless (and so rejected) for it.
 NEEDS_PATTERNS = ("phrase", "require", "each_sentence")
