@@ -61,6 +61,12 @@ class QuizView:
     version: str
     titles: dict[str, str]
     guide: str  # the docs/ path of the guide page, which every explanation links into
+    # Element ids are `prefix` + item id: a page showing several walkthroughs' quizzes (the review
+    # queue) gives each its own, as item ids repeat across walkthroughs.
+    prefix: str = "quiz-"
+    # A quiz shown for one visit (the review queue), whose answers quiz.js keeps off the device: the
+    # walkthrough's own quiz progress is not touched. Empty for the quiz itself.
+    session: str = ""
 
     @staticmethod
     def letter(index: int) -> str:
@@ -73,14 +79,14 @@ class QuizView:
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def quiz_view(walkthrough: Walkthrough) -> QuizView:
+def quiz_view(walkthrough: Walkthrough, prefix: str = "quiz-", session: str = "") -> QuizView:
     slug = walkthrough.slug
-    return QuizView(slug, quiz_version(walkthrough), anchor_titles(walkthrough), page_uri("guide", slug))
+    return QuizView(slug, quiz_version(walkthrough), anchor_titles(walkthrough), page_uri("guide", slug), prefix, session)
 
 
-def quiz_body(walkthrough: Walkthrough, here: str) -> Markup:
+def quiz_body(walkthrough: Walkthrough, here: str, prefix: str = "quiz-", session: str = "") -> Markup:
     """The quiz itself: its items, the score bar (JavaScript only) and the print-only answer key."""
-    return render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough), here=here)
+    return render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough, prefix, session), here=here)
 
 
 def quiz_section(walkthrough: Walkthrough, here: str) -> Markup:

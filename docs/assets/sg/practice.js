@@ -135,6 +135,7 @@ const h = (tag, attrs, ...kids) => {
 };
 const payload = (root) => JSON.parse(root.querySelector("[data-sg-practice]").dataset.sgPractice);
 const KEY = "sg-practice-draft";
+const PREFILL = "sg-practice-prefill"; // stories.js hands a story over under this sessionStorage key
 const store = (f) => { try { return f(localStorage); } catch { return null; } };
 
 function bindChecker(root) {
@@ -196,6 +197,16 @@ function bindChecker(root) {
     for (const e of fields()) if (e.name in saved) e.value = saved[e.name];
     keep.checked = true;
     pick.dispatchEvent(new Event("change")); // the timer follows the restored question and role
+  }
+  // A story sent from the story bank (stories.js), once. The saved draft stays stored: Keep is
+  // unticked so that typing here does not write over it.
+  let sent = null;
+  try { sent = JSON.parse(sessionStorage.getItem(PREFILL)); sessionStorage.removeItem(PREFILL); } catch {}
+  if (sent) {
+    for (const e of fields()) if (e.name in sent) e.value = sent[e.name];
+    $("details.sg-practice__paste").open = !!sent.paste;
+    keep.checked = false;
+    status.textContent = `Filled in from your story bank: “${sent.title}”.${saved ? " Your saved draft is still stored." : ""}`;
   }
   form.addEventListener("submit", (e) => { e.preventDefault(); check(1); });
   // A jump to a marked sentence focuses it here: Material would re-render the page for a URL change.

@@ -1,7 +1,7 @@
 // Self-check quiz: upgrades the server-rendered forms (without JavaScript each answer is in a
 // <details>) with grading, feedback per option, a running score and progress kept on the device.
 // Only Check commits an answer: choosing and arrowing through options grade nothing.
-import { loadProgress, storageKey } from "./quiz-progress.js";
+import { loadProgress, parseProgress, storageKey } from "./quiz-progress.js";
 
 /* ---- Pure logic (tests/js/quiz.test.js) ---- */
 
@@ -83,27 +83,31 @@ const ticked = (form, group) => [...form.querySelectorAll(`${group} input:checke
 
 function bind(quiz) {
   quiz.dataset.sgBound = "";
-  const { sgQuiz: slug, sgVersion: version } = quiz.dataset;
+  const { sgQuiz: slug, sgVersion: version, sgSession: session } = quiz.dataset;
   const key = storageKey(slug, version);
+  // A quiz shown for one visit (the review queue) keeps its answers in memory only, apart.
+  const memoryKey = session ? `${session}:${key}` : key;
   const find = (selector, within = quiz) => within.querySelector(selector);
   const forms = [...quiz.querySelectorAll("form")];
   const items = forms.map(describe);
-  const saved = loadProgress(slug, version);
+  const saved = session ? {} : loadProgress(slug, version);
   let stored = !!saved;
-  let progress = sanitize(items, saved || memory.get(key) || {});
+  let progress = sanitize(items, saved || memory.get(memoryKey) || {});
+  if (!session && saved) progress = sanitize(items, { ...carryOver(slug, key), ...progress });
   const score = () => scoreText(tally(items, progress));
   const status = find(".sg-quiz__status");
   // A live region is not read again if its text does not change: vary it invisibly.
   const announce = (message) => (status.textContent = message + (status.textContent.endsWith(" ") ? "" : " "));
 
   function save() {
-    memory.set(key, progress);
+    memory.set(memoryKey, progress);
     try {
-      // Written even when empty, so blocked or full storage shows before the first answer.
+      if (session) throw 0;
+      // Written even when empty, so blocked or full storage shows before the first answer, and a
+      // reset quiz is not filled again from an older version's answers (carryOver).
       localStorage.setItem(key, JSON.stringify(progress));
-      if (!Object.keys(progress).length) localStorage.removeItem(key);
     } catch {
-      stored = false;
+      stored = !!session;
     }
     find(".sg-quiz__storage").hidden = stored;
     find(".sg-quiz__score").textContent = score();
@@ -225,10 +229,18 @@ function bind(quiz) {
   });
   find(".sg-quiz__bar").hidden = false;
   save();
-  // Answers saved for an earlier version of this quiz can never be restored: drop them.
+}
+
+/** Answers saved for other versions of this quiz, when this version has never been saved: the
+ *  items whose ids are still there keep them (sanitize drops the rest). The other versions' saves
+ *  stay as they are: nothing a reader stored is deleted. */
+export function carryOver(slug, key) {
+  let found = {};
   try {
+    if (localStorage.getItem(key) != null) return found;
     for (const name of Object.keys(localStorage)) {
-      if (name.startsWith(storageKey(slug, "")) && name !== key) localStorage.removeItem(name);
+      if (name.startsWith(storageKey(slug, "")) && name != key) found = { ...parseProgress(localStorage.getItem(name)), ...found };
     }
   } catch {}
+  return found;
 }
