@@ -90,10 +90,10 @@ export function init(root) {
   let editing = null;
 
   function save(message) {
-    say(store.write() ? message : `${message} ${problemNote()}`);
+    say(store.write() ? message : `${message} Not saved on this device: see below.`);
+    said();
     draw();
   }
-  const problemNote = () => "Not saved on this device: see below.";
 
   function draw() {
     const bank = store.data, rows = coverage(bank, principles), byId = Object.fromEntries(bank.stories.map((s) => [s.id, s]));
@@ -165,7 +165,7 @@ export function init(root) {
     save(`${which == "primary" ? "Primary" : "Backup"} story for ${principles.find((p) => p.slug == slug).name}: ${target.selectedOptions[0].text}.`);
   });
 
-  panel(box.querySelector(".sg-data"), store, {
+  const said = panel(box.querySelector(".sg-data"), store, {
     name: "story-bank",
     parse: (text) => parseBank(text, slugs),
     markdown: (bank) => markdown(bank, principles),
