@@ -41,6 +41,9 @@ LIGHTHOUSE_PAGES = (
     ("quiz", f"walkthroughs/{SEED_SLUG}/quiz/"),
     ("cheat sheet", f"walkthroughs/{SEED_SLUG}/cheat-sheet/"),
     ("checker", "practice/"),
+    ("mock interview", "practice/mock/"),
+    ("review queue", "practice/review/"),
+    ("story bank", "practice/stories/"),
 )
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 # Builds of a few seconds are where other load on a shared machine weighs most: up to this many

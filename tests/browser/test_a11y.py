@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from axe import COLOUR_RULES, assert_no_violations, describe, violations
-from widgets import WIDGETS_STARTED
+from widgets import PRACTICE_MODES, WIDGETS_STARTED
 from support import WALKTHROUGHS
 
 pytestmark = pytest.mark.browser
@@ -164,7 +164,7 @@ def test_a_primary_button_holds_its_contrast_on_hover_and_focus(tab, site_url, s
 # blocks below the first screen not laid out (content-visibility: auto). axe then reads colours of
 # unpainted text wrongly (a quiz answer's summary read as 1.44:1), and Lighthouse scores that.
 LIGHTHOUSE_PHONE = {"width": 412, "height": 823}
-AS_LIGHTHOUSE_LOADS = ["", "practice/"] + [
+AS_LIGHTHOUSE_LOADS = ["", "practice/", *PRACTICE_MODES] + [
     f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "quiz/", "cheat-sheet/")
 ]
 

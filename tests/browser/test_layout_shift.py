@@ -13,7 +13,7 @@ import time
 import pytest
 
 from support import WALKTHROUGHS
-from widgets import ALL_LAID_OUT, LIGHTHOUSE_PAGES, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
+from widgets import ALL_LAID_OUT, LIGHTHOUSE_PAGES, PRACTICE_MODES, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
 
 pytestmark = pytest.mark.browser
 
@@ -98,11 +98,12 @@ def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, vi
 # restored the reader's place on Back. The server renders them at their final size (the quiz's rows
 # reserved, invisible: quiz.css; the practice tools' text as practice.js writes it for a fresh
 # reader). Compared with the widgets' modules not loaded at all.
-WIDGET_PAGES = ["practice/"] + [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
+WIDGET_PAGES = ["practice/", *PRACTICE_MODES] + [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
                                 (("walkthroughs", ""), ("walkthroughs", "quiz/"), ("embed", "quiz/"))]
 WIDGET_MODULES = re.compile(r"/assets/sg/(?!sg\.js$)[a-z-]+\.js$")  # every widget, not the loader
 # What the scripts write for a fresh reader, which the server must have written already.
-FILLED_IN = ".sg-quiz__score, [data-sg-said], .sg-timer__total, .sg-timer__now, .sg-timer__plan, .sg-timer__prompter"
+FILLED_IN = (".sg-quiz__score, [data-sg-said], .sg-timer__total, .sg-timer__now, .sg-timer__plan, .sg-timer__prompter, "
+             "[data-sg-progress], .sg-review__summary, [data-sg-coverage], .sg-stories__matrix")
 WIDGET_LAYOUT = """filled => {
     const bottom = element => Math.round(element.getBoundingClientRect().bottom + scrollY);
     const words = element => element.textContent.replace(/\\s+/g, " ").trim();
@@ -121,7 +122,7 @@ def block_widgets(tab, upgraded):
 
 def widget_layout(tab, upgraded):
     if upgraded:
-        tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer')].every(w => w.hasAttribute('data-sg-bound'))")
+        tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer, .sg-mode')].every(w => w.hasAttribute('data-sg-bound'))")
     else:
         # Reserved, not shown: nothing a reader could press before it works.
         for control in (".sg-quiz__check", ".sg-quiz__reset"):

@@ -378,7 +378,7 @@ def test_progress_survives_a_reload_and_reset_clears_it(tab, site_url, walkthrou
     assert tab.locator(".sg-quiz__feedback").count() == 0
     assert tab.locator(".sg-quiz__fieldset input:checked").count() == 0
     assert tab.input_value(f"#quiz-{answered[2].id} textarea") == ""
-    assert stored(tab, walkthrough) is None
+    assert stored(tab, walkthrough) == {}, "saved empty: a reset quiz is not refilled from another version"
     assert "reset" in tab.locator(".sg-quiz__status").inner_text()
     tab.reload()
     tab.wait_for_selector(".sg-quiz[data-sg-bound]", state="attached")
@@ -386,26 +386,39 @@ def test_progress_survives_a_reload_and_reset_clears_it(tab, site_url, walkthrou
     assert landing_progress(tab, site_url, walkthrough) == f"0 of {total} answered"
 
 
-def test_answers_saved_for_another_version_of_the_quiz_are_not_restored(tab, site_url, walkthrough):
+def test_answers_saved_for_another_version_are_kept_and_carried_over(tab, site_url, walkthrough):
+    """An edited quiz has a new version: the answers saved for the old one stay stored (nothing a reader
+    stored is lost), and those whose items are still there are restored into the new version once."""
     item = first(walkthrough, "single", "classify")
     stale = f"sg-quiz:{walkthrough.slug}:000000000000"
     other = "sg-quiz:another-walkthrough:000000000000"
+    old_answers = {item.id: {"chosen": [0]}, "an-item-since-removed": {"chosen": [1]}}
     open_quiz(tab, quiz_url(site_url, walkthrough))
     tab.evaluate(
-        """([stale, other, current, id]) => {
-          localStorage.setItem(stale, JSON.stringify({[id]: {chosen: [0]}}));
-          localStorage.setItem(other, JSON.stringify({[id]: {chosen: [0]}}));
-          // Tampered current progress: an index out of range and a junk entry are ignored.
-          localStorage.setItem(current, JSON.stringify({[id]: {chosen: [99]}, junk: 1}));
+        """([stale, other, current, answers, id]) => {
+          localStorage.setItem(stale, JSON.stringify(answers));
+          localStorage.setItem(other, JSON.stringify({[id]: {chosen: [1]}}));
+          localStorage.removeItem(current);  // this version never saved
         }""",
-        [stale, other, storage_key(walkthrough), item.id],
+        [stale, other, storage_key(walkthrough), old_answers, item.id],
     )
+    tab.reload()
+    tab.wait_for_selector(".sg-quiz[data-sg-bound]", state="attached")
+    assert score(tab) == score_text(int(item.answer == [0]), 1, walkthrough)
+    assert tab.locator(f"#quiz-{item.id}--0").is_checked()
+    assert stored(tab, walkthrough) == {item.id: {"chosen": [0]}}, "carried over: only items still in the quiz"
+    assert json.loads(tab.evaluate("key => localStorage.getItem(key)", stale)) == old_answers, "the old save is kept"
+    assert tab.evaluate("key => localStorage.getItem(key)", other) is not None, "other walkthroughs are left alone"
+
+    # Saved once for this version, the current progress wins: tampered entries are ignored, nothing
+    # is carried over again.
+    tab.evaluate("([current, id]) => localStorage.setItem(current, JSON.stringify({[id]: {chosen: [99]}, junk: 1}))",
+                 [storage_key(walkthrough), item.id])
     tab.reload()
     tab.wait_for_selector(".sg-quiz[data-sg-bound]", state="attached")
     assert score(tab) == score_text(0, 0, walkthrough)
     assert tab.locator(".sg-quiz__feedback").count() == 0
-    assert tab.evaluate("key => localStorage.getItem(key)", stale) is None, "stale progress is dropped"
-    assert tab.evaluate("key => localStorage.getItem(key)", other) is not None, "other walkthroughs are left alone"
+    assert json.loads(tab.evaluate("key => localStorage.getItem(key)", stale)) == old_answers
     assert tab.locator(".sg-quiz__storage").is_hidden()
 
 

@@ -10,8 +10,9 @@ PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 DESKTOP = {"width": 1600, "height": 900}
 PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
-# The five kinds of page `make bench` runs Lighthouse on, for every walkthrough.
-LIGHTHOUSE_PAGES = ["", "practice/"] + [
+# The kinds of page `make bench` runs Lighthouse on (scripts/bench.py), for every walkthrough.
+PRACTICE_MODES = ["practice/mock/", "practice/review/", "practice/stories/"]
+LIGHTHOUSE_PAGES = ["", "practice/", *PRACTICE_MODES] + [
     f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
 ]
 

@@ -51,7 +51,10 @@ export function init(root) {
       if (!form) continue; // an item no longer in the guide: kept in the schedule, not shown
       const a = document.createElement("a");
       a.href = `#${form.id}`;
-      a.textContent = `${form.closest("[data-sg-review-set]").querySelector("h2").firstChild.textContent.trim()}: ${form.querySelector(".sg-quiz__prompt").textContent.replace(/^Question \d+ of \d+\.\s*/, "")}`;
+      // The prompt as the item words it, without its number and hint.
+      const prompt = form.querySelector(".sg-quiz__prompt").cloneNode(true);
+      prompt.querySelectorAll(".sg-quiz__number, .sg-quiz__hint").forEach((el) => el.remove());
+      a.textContent = `${form.closest("[data-sg-review-set]").querySelector("h2").firstChild.textContent.trim()}: ${prompt.textContent.trim()}`;
       const li = document.createElement("li");
       li.append(a);
       links.push(li);
