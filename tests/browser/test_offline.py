@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT
+from support import ROOT, WALKTHROUGHS
 from linkcheck import check_site
 from macros.core.urls import page_uri
 from test_subpath import longest_word, search
@@ -156,3 +156,34 @@ def test_the_quiz_grades_an_answer_from_file(offline, tab, walkthrough):
     expect(form.locator(".sg-quiz__result")).to_have_text("✓ Correct.")
     expect(quiz.locator(".sg-quiz__status")).to_contain_text("✓ Correct.")  # announced, too
     assert not tab.errors, tab.errors
+
+
+def test_the_practice_modes_work_from_file(offline, tab):
+    """A quiz item missed from file:// is due in the review queue; a mock session starts with its timer;
+    the story bank saves a story. Each module starts from the classic bundle."""
+    _, unzipped = offline
+    first = next(iter(WALKTHROUGHS.values()))
+    item = next(item for item in first.quiz if item.type == "single")
+    wrong = next(i for i in range(len(item.options)) if i not in item.answer)
+    tab.goto((unzipped / offline_page("quiz", first.slug)).as_uri())
+    form = tab.locator(f"#quiz-{item.id}")
+    form.locator(".sg-quiz__fieldset input").nth(wrong).check()
+    form.locator(".sg-quiz__check").click()
+    expect(form.locator(".sg-quiz__result")).to_contain_text("Not quite")
+
+    tab.goto((unzipped / "practice" / "review.html").as_uri())
+    expect(tab.locator(".sg-review__due a")).to_have_count(1)
+    expect(tab.locator(f"#review-{first.slug}-{item.id}")).to_be_visible()
+
+    tab.goto((unzipped / "practice" / "mock.html").as_uri())
+    tab.get_by_role("button", name="Start").click()
+    expect(tab.get_by_role("timer")).to_have_text("0:20 left")
+
+    tab.goto((unzipped / "practice" / "stories.html").as_uri())
+    tab.fill("#sg-story-title", "Offline story")
+    tab.get_by_role("button", name="Save the story").click()
+    expect(tab.locator(".sg-stories__list > li")).to_have_count(1)
+    tab.goto((unzipped / "index.html").as_uri())
+    expect(tab.locator("[data-sg-progress=review]")).to_have_text("1 due")
+    assert not tab.errors, tab.errors
+    assert not not_files(tab.requested), not_files(tab.requested)
