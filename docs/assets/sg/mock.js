@@ -132,7 +132,7 @@ export function init(root) {
       takes.push(url);
       const part = $(".sg-mock__recording");
       part.querySelector("audio").src = url;
-      Object.assign(part.querySelector("a"), { href: url, download: `mock-question-${index + 1}.webm` });
+      Object.assign(part.querySelector("a"), { href: url, download: `mock-question-${index + 1}.${blob.type.split(/[/;]/)[1] || "webm"}` });
       part.hidden = false;
     };
     recorder.start();
@@ -228,6 +228,10 @@ export function init(root) {
       ticker = setInterval(tick, 250);
     } else finish();
   });
+  if (!window.speechSynthesis) {
+    setup.elements.speak.disabled = true;
+    setup.elements.speak.parentNode.append(" (not available in this browser)");
+  }
   const showPanel = panel($(".sg-data"), store, {
     name: "mock-sessions",
     parse: (text) => {

@@ -95,7 +95,11 @@ export function download(name, text, type = "application/json") {
  *  optional Markdown export and Import. `parse(text)` -> {data} or {problems: [...]}. */
 export function panel(box, store, { name, parse, markdown, imported }) {
   const $ = (s) => box.querySelector(`[data-sg-data=${s}]`), say = box.querySelector(".sg-data__problem");
-  const show = () => (say.textContent = PROBLEMS[store.state] || "");
+  const show = () => {
+    say.textContent = PROBLEMS[store.state] || "";
+    // A problem is not left folded away in a closed details.
+    if (say.textContent) box.closest("details")?.setAttribute("open", "");
+  };
   $("export").onclick = () => download(`${name}.json`, unreadable(store.state) ? store.raw : JSON.stringify(store.data, null, 1));
   if (markdown) $("markdown").onclick = () => download(`${name}.md`, markdown(store.data), "text/markdown");
   $("import").onchange = async ({ target }) => {
