@@ -121,7 +121,7 @@ def test_the_landing_page_shows_practice_progress_as_a_fresh_reader(built_page):
 
 def test_the_stores_are_named_once():
     for name, key in STORES.items():
-        module = {"review": "review-log.js", "mock": "mock.js", "stories": "stories.js"}[name]
+        module = {"review": "review-schedule.js", "mock": "mock.js", "stories": "stories.js"}[name]
         assert f'export const KEY = "{key}";' in (SG / module).read_text(encoding="utf-8")
 
 
@@ -134,9 +134,9 @@ def test_each_mode_fits_its_budget():
     (the review page also runs the quiz's own module, which has its own budget: tests/test_quiz.py)."""
     modes = {
         "mock": ["mock.js", "store.js"],
-        "review": ["review.js", "review-log.js", "store.js"],
+        "review": ["review.js", "review-log.js", "review-schedule.js", "store.js"],
         "stories": ["stories.js", "store.js"],
-        "landing": ["practice-progress.js", "store.js"],
+        "landing": ["practice-progress.js", "store.js", "review-schedule.js"],
     }
     sizes = {mode: sum(served_gzip(name) for name in names) for mode, names in modes.items()}
     assert all(size <= 5120 for size in sizes.values()), sizes

@@ -1,8 +1,8 @@
-// The review queue's scheduler (docs/assets/sg/review-log.js) and the page's pure helpers (review.js).
+// The review queue's scheduler (docs/assets/sg/review-schedule.js) and the page's pure helpers (review.js).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { DAY, DAYS, SPEC, dueKeys, schedule } from "../../docs/assets/sg/review-log.js";
+import { DAY, DAYS, SPEC, dueKeys, schedule } from "../../docs/assets/sg/review-schedule.js";
 import { parseSchedule, shuffle, summary } from "../../docs/assets/sg/review.js";
 import { read } from "../../docs/assets/sg/store.js";
 

@@ -1,7 +1,7 @@
 // The landing page's block of practice on this device: items due for review, story coverage, and
 // the last mock session. Reads the stores only; a store it cannot read is said so, never written.
 import { open } from "./store.js";
-import { KEY as REVIEW, SPEC as REVIEW_SPEC, dueKeys } from "./review-log.js";
+import { KEY as REVIEW, SPEC as REVIEW_SPEC, dueKeys } from "./review-schedule.js";
 import { KEY as STORIES, SPEC as STORIES_SPEC } from "./stories.js";
 import { KEY as MOCK, SPEC as MOCK_SPEC } from "./mock.js";
 

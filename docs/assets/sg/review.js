@@ -4,7 +4,8 @@
 // a review never changes a walkthrough's own quiz progress. Answers reach the schedule through
 // review-log.js, as on any quiz page.
 import { open, panel, read } from "./store.js";
-import { CHANGE_EVENT, KEY, SPEC, dueKeys } from "./review-log.js";
+import { CHANGE_EVENT } from "./review-log.js";
+import { KEY, SPEC, dueKeys } from "./review-schedule.js";
 
 /* ---- Pure logic (tests/js/review.test.js) ---- */
 
