@@ -132,7 +132,8 @@ export function init(root) {
       takes.push(url);
       const part = $(".sg-mock__recording");
       part.querySelector("audio").src = url;
-      Object.assign(part.querySelector("a"), { href: url, download: `mock-question-${index + 1}.${blob.type.split(/[/;]/)[1] || "webm"}` });
+      const name = `mock-question-${index + 1}.${blob.type.split(/[/;]/)[1] || "webm"}`;
+      part.querySelector(".sg-mock__download").replaceChildren(h("a", { href: url, download: name }, "Download the recording"));
       part.hidden = false;
     };
     recorder.start();
