@@ -1,6 +1,6 @@
 """The practice modes as built HTML: the mock interview's question bank and session markup, the review
 queue running every walkthrough's own quiz markup, the story bank's matrix, the landing block, and the
-modules' size budget. The browser behaviour is in tests/browser/test_practice_modes.py; the pure
+modules' size budget. The browser behaviour is in tests/browser/test_practice_modes_browser.py; the pure
 logic in tests/js/ (store, review, stories, mock)."""
 
 from __future__ import annotations
