@@ -119,7 +119,7 @@ export function openSession(api, { slug, mastery, now = Date.now, warn = console
       return "";
     }
     // LMSGetValue answers "" on an error, the others "false": the error code tells either way.
-    if (result === "false" || method === "LMSGetValue") lastError(`${method}("${args[0] ?? ""}")`);
+    if (result === "false" || method === "LMSGetValue") lastError(method.endsWith("Value") ? `${method}("${args[0]}")` : method);
     return result;
   }
   const get = (element) => call("LMSGetValue", element);
