@@ -1,5 +1,6 @@
 // Self-check quiz: upgrades the server-rendered forms (without JavaScript each answer is in a
-// <details>) with grading, feedback per option, a running score and progress kept on the device.
+// <details>) with grading, feedback per option, a running score and progress kept on the device
+// (in a SCORM package, by the LMS: quiz-progress.js).
 // Only Check commits an answer: choosing and arrowing through options grade nothing.
 import { loadProgress, saveProgress, storageKey } from "./quiz-progress.js";
 
