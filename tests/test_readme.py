@@ -52,7 +52,8 @@ def anchors(path: Path) -> set[str]:
 
 
 def relative_links(path: Path) -> list[str]:
-    targets = [a["href"] for a in rendered(path).select("a[href]")] + [i["src"] for i in rendered(path).select("img[src]")]
+    soup = rendered(path)
+    targets = [a["href"] for a in soup.select("a[href]")] + [img["src"] for img in soup.select("img[src]")]
     return [t for t in targets if not urlsplit(t).scheme and not t.startswith("//")]
 
 
@@ -67,7 +68,9 @@ def makefile_targets() -> set[str]:
 
 def test_the_readme_is_short():
     lines = len(README.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_README_LINES, f"README.md has {lines} lines (at most {MAX_README_LINES}): move detail to CONTRIBUTING.md or bench/README.md"
+    assert lines <= MAX_README_LINES, (
+        f"README.md has {lines} lines (at most {MAX_README_LINES}): move detail to CONTRIBUTING.md or bench/README.md"
+    )
 
 
 def test_the_two_commands_come_first():
