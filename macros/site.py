@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .anki import deck_files
 from .cheat_sheet import placeholder_pdfs
-from .core.catalog import read_catalog
+from .core.catalog import DATA_DIR, read_catalog
 from .core.pages import RenderContext
 from .core.principles import PrincipleCatalog, principle_problems, read_principles
 from .core.problems import DataError
@@ -49,7 +49,9 @@ def load_site(project_dir: Path, site_url: str = "/") -> Site:
     The story rules lint every model answer: each must pass them clean.
     """
     catalog, problems = read_catalog(project_dir)
-    principles, principle_file_problems = read_principles(project_dir, set(catalog.walkthroughs))
+    # Questions may name any walkthrough file, valid or not: a broken one is reported once, as itself.
+    files = {path.stem for path in (Path(project_dir) / DATA_DIR).glob("*.yml")}
+    principles, principle_file_problems = read_principles(project_dir, files)
     problems += principle_file_problems
     if principles is not None:
         problems += principle_problems(principles, catalog.documents, catalog.walkthroughs)

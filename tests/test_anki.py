@@ -156,3 +156,17 @@ def test_the_note_type_and_deck_ids_are_fixed():
     assert anki.MODEL.model_id == anki.stable_id("model:STAR Guide card")
     assert 1 << 30 <= anki.stable_id("deck:act-without-approval") < 1 << 31
     assert anki.stable_id("deck:act-without-approval") == 1878576435
+
+
+def test_data_text_shows_on_cards_as_written():
+    """Data text is inline Markdown, never HTML: a title with a script element and a prompt with `<`
+    and `&` come out on the cards as text."""
+    seed = WALKTHROUGHS["act-without-approval"]
+    title, prompt = "Act now <script>alert(1)</script>", "Does a handler returning List<String> & a < b help?"
+    hostile = seed.model_copy(update={"title": title, "quiz": [seed.quiz[0].model_copy(update={"prompt": prompt}), *seed.quiz[1:]]})
+    notes = anki.Cards(hostile, "bias-for-action", "https://example.org/guide/").notes()
+    html = "".join(field for note in notes for field in note.fields)
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find("script") and not soup.find("string")
+    assert title in text(notes[0].fields[0])
+    assert prompt in text(notes[0].fields[0])
