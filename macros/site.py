@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anki import deck_files
 from .cheat_sheet import placeholder_pdfs
-from .core.catalog import read_catalog
+from .core.catalog import DATA_DIR, read_catalog
 from .core.pages import RenderContext
 from .core.principles import PrincipleCatalog, principle_problems, read_principles
 from .core.problems import DataError
@@ -20,6 +21,7 @@ from .exports import site_files
 from .pages import GENERATED_PAGES
 from .practice import RULES_JSON, rules_json_text
 from .practice.rules import RuleSet, lint_answers, read_rules
+from .scorm import placeholder_packages
 
 # Where the data hook keeps this build's Site in the MkDocs config, for the macros to read.
 CONFIG_KEY = "sg_site"
@@ -47,7 +49,9 @@ def load_site(project_dir: Path, site_url: str = "/") -> Site:
     The story rules lint every model answer: each must pass them clean.
     """
     catalog, problems = read_catalog(project_dir)
-    principles, principle_file_problems = read_principles(project_dir, set(catalog.walkthroughs))
+    # Questions may name any walkthrough file, valid or not: a broken one is reported once, as itself.
+    files = {path.stem for path in (Path(project_dir) / DATA_DIR).glob("*.yml")}
+    principles, principle_file_problems = read_principles(project_dir, files)
     problems += principle_file_problems
     if principles is not None:
         problems += principle_problems(principles, catalog.documents, catalog.walkthroughs)
@@ -65,15 +69,25 @@ def load_site(project_dir: Path, site_url: str = "/") -> Site:
     return Site(catalog.walkthroughs, principles, kit, rules, site_url)
 
 
+def published_walkthroughs(site: Site) -> list[Walkthrough]:
+    """The walkthroughs the LMS packages and the Anki decks carry: every one but drafts (issue 27 adds
+    `draft`; until then no walkthrough has it)."""
+    return [w for w in site.walkthroughs.values() if not getattr(w, "draft", False)]
+
+
 def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
     """Every file the data adds to the site, by its docs/ path: each walkthrough's pages, the LMS
-    exports (files of the site, so `mkdocs serve` has them too), stand-ins for the cheat-sheet PDFs
-    that `make pdf` overwrites (so the pages' links resolve) and the story rules as data."""
+    exports and Anki decks (files of the site, so `mkdocs serve` has them too), stand-ins for the
+    cheat-sheet PDFs that `make pdf` overwrites and for the SCORM packages that the Pages workflow
+    puts in their place (so the pages' links resolve), and the story rules as data."""
     context = site.context
     files: list[tuple[str, str | bytes]] = [
         (spec.src_uri(w.slug), spec.source(w, context)) for w in site.walkthroughs.values() for spec in GENERATED_PAGES.values()
     ]
     files += site_files(site.walkthroughs).items()
     files += placeholder_pdfs(site.walkthroughs).items()
+    published = published_walkthroughs(site)
+    files += deck_files(published, site.principles, site.site_url).items()
+    files += placeholder_packages(published).items()
     files.append((RULES_JSON, rules_json_text(site.rules)))
     return files

@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 
-import { FEEDBACK, carryOver, grade, isCorrect, sanitize, scoreText, step, tally } from "../../docs/assets/sg/quiz.js";
+import { FEEDBACK, grade, isCorrect, sanitize, scoreText, step, tally } from "../../docs/assets/sg/quiz.js";
 import { install, uninstall } from "./memory-storage.js";
-import { loadProgress, parseProgress, storageKey } from "../../docs/assets/sg/quiz-progress.js";
+import { deviceStore, loadProgress, parseProgress, storageKey } from "../../docs/assets/sg/quiz-progress.js";
 
 const single = { id: "opener", answer: [1], count: 3, checklist: 0 };
 const multiple = { id: "flags", answer: [0, 2], count: 4, checklist: 0 };
@@ -141,21 +141,24 @@ describe("progress storage", () => {
 describe("answers of other versions of a quiz", () => {
   afterEach(uninstall);
 
-  it("are carried over, for a version never saved, without touching the old saves", () => {
+  it("are carried over into a version never saved, without touching the old saves", () => {
     const map = install({ items: { "sg-quiz:a:v1": '{"kept":{"chosen":[1]},"gone":{"chosen":[0]}}', "sg-quiz:b:v1": '{"other":{"chosen":[0]}}' } });
-    assert.deepEqual(carryOver("a", "sg-quiz:a:v2"), { kept: { chosen: [1] }, gone: { chosen: [0] } });
-    // sanitize, as bind() applies it, keeps the items the new version still has.
-    assert.deepEqual(sanitize([{ id: "kept", answer: [1], count: 3, checklist: 0 }], carryOver("a", "sg-quiz:a:v2")), { kept: { chosen: [1] } });
+    assert.deepEqual(deviceStore.load("a", "v2"), { kept: { chosen: [1] }, gone: { chosen: [0] } });
+    // sanitize, as the quiz applies it, keeps the items the new version still has.
+    assert.deepEqual(sanitize([{ id: "kept", answer: [1], count: 3, checklist: 0 }], deviceStore.load("a", "v2")), { kept: { chosen: [1] } });
     assert.equal(map.get("sg-quiz:a:v1"), '{"kept":{"chosen":[1]},"gone":{"chosen":[0]}}');
   });
 
-  it("are not carried over once this version has been saved (a reset quiz stays reset)", () => {
-    install({ items: { "sg-quiz:a:v1": '{"kept":{"chosen":[1]}}', "sg-quiz:a:v2": "{}" } });
-    assert.deepEqual(carryOver("a", "sg-quiz:a:v2"), {});
+  it("are not carried over once this version has been saved, even empty: a reset quiz stays reset", () => {
+    const map = install({ items: { "sg-quiz:a:v1": '{"kept":{"chosen":[1]}}' } });
+    assert.equal(deviceStore.save("a", "v2", {}), true);
+    assert.equal(map.get("sg-quiz:a:v2"), "{}");
+    assert.deepEqual(deviceStore.load("a", "v2"), {});
+    assert.ok(map.has("sg-quiz:a:v1"));
   });
 
   it("are nothing when storage is blocked", () => {
     install({ blocked: true });
-    assert.deepEqual(carryOver("a", "sg-quiz:a:v2"), {});
+    assert.equal(deviceStore.load("a", "v2"), null);
   });
 });

@@ -1,7 +1,8 @@
 // Self-check quiz: upgrades the server-rendered forms (without JavaScript each answer is in a
-// <details>) with grading, feedback per option, a running score and progress kept on the device.
+// <details>) with grading, feedback per option, a running score and progress kept on the device
+// (in a SCORM package, by the LMS: quiz-progress.js).
 // Only Check commits an answer: choosing and arrowing through options grade nothing.
-import { loadProgress, parseProgress, storageKey } from "./quiz-progress.js";
+import { loadProgress, saveProgress, storageKey } from "./quiz-progress.js";
 
 /* ---- Pure logic (tests/js/quiz.test.js) ---- */
 
@@ -72,7 +73,8 @@ export function init(root) {
   for (const quiz of root.querySelectorAll(".sg-quiz:not([data-sg-bound])")) bind(quiz);
 }
 
-const describe = (form) => ({
+/** An item as the pure logic takes it, from its server-rendered form (sco-page.js reads them too). */
+export const describe = (form) => ({
   id: form.dataset.sgItem,
   answer: form.dataset.sgAnswer?.split(" ").map(Number) || [],
   count: form.querySelectorAll(".sg-quiz__fieldset input").length,
@@ -93,7 +95,6 @@ function bind(quiz) {
   const saved = session ? {} : loadProgress(slug, version);
   let stored = !!saved;
   let progress = sanitize(items, saved || memory.get(memoryKey) || {});
-  if (!session && saved) progress = sanitize(items, { ...carryOver(slug, key), ...progress });
   const score = () => scoreText(tally(items, progress));
   const status = find(".sg-quiz__status");
   // A live region is not read again if its text does not change: vary it invisibly.
@@ -101,14 +102,7 @@ function bind(quiz) {
 
   function save() {
     memory.set(memoryKey, progress);
-    try {
-      if (session) throw 0;
-      // Written even when empty, so blocked or full storage shows before the first answer, and a
-      // reset quiz is not filled again from an older version's answers (carryOver).
-      localStorage.setItem(key, JSON.stringify(progress));
-    } catch {
-      stored = !!session;
-    }
+    if (!session && !saveProgress(slug, version, progress)) stored = false;
     find(".sg-quiz__storage").hidden = stored;
     find(".sg-quiz__score").textContent = score();
   }
@@ -229,18 +223,4 @@ function bind(quiz) {
   });
   find(".sg-quiz__bar").hidden = false;
   save();
-}
-
-/** Answers saved for other versions of this quiz, when this version has never been saved: the
- *  items whose ids are still there keep them (sanitize drops the rest). The other versions' saves
- *  stay as they are: nothing a reader stored is deleted. */
-export function carryOver(slug, key) {
-  let found = {};
-  try {
-    if (localStorage.getItem(key) != null) return found;
-    for (const name of Object.keys(localStorage)) {
-      if (name.startsWith(storageKey(slug, "")) && name != key) found = { ...parseProgress(localStorage.getItem(name)), ...found };
-    }
-  } catch {}
-  return found;
 }
