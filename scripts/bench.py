@@ -8,7 +8,8 @@
 2. Scaling: from the same builds, the cost of each added walkthrough, for both projects.
 3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
    edit to the static Markdown.
-4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker pages.
+4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker
+   pages and the three practice modes.
 
 Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
 both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into bench/README.md.
