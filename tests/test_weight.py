@@ -20,6 +20,10 @@ import pytest
 from support import parse
 
 BUDGET_GZIP_BYTES = 10 * 1024
+# Pages allowed more, each with why. The review queue runs every walkthrough's quiz with the quiz's own
+# widget (quiz.js and quiz.css, 4 KB of it) plus the queue and the schedule's recorder; measured at
+# 12.4 KB when it was added (issue 29). Its data panel and nothing else loads on demand.
+PAGE_BUDGETS = {"practice/review/index.html": 13 * 1024}
 # Servers compress on the fly at about this level (nginx's gzip_comp_level default is 1, GitHub
 # Pages and Apache use 6): 6 is the usual figure, and a lower level would only make files bigger.
 GZIP_LEVEL = 6
@@ -126,7 +130,7 @@ def test_own_css_and_js_fit_the_budget_on_every_page(site):
         parts = ", ".join(f"{posixpath.basename(name)} {bytes_}" for name, bytes_ in sizes.items())
         line = f"{size:6d} B gzip  {load.name}: {parts}"
         report.append(line)
-        if size > BUDGET_GZIP_BYTES:
+        if size > PAGE_BUDGETS.get(load.name, BUDGET_GZIP_BYTES):
             over.append(line)
     assert report, "no pages were built"
     if over:

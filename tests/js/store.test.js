@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 
-import { PROBLEMS, open, read } from "../../docs/assets/sg/store.js";
+import { PROBLEMS } from "../../docs/assets/sg/data-panel.js";
+import { open, read } from "../../docs/assets/sg/store.js";
 import { install, uninstall } from "./memory-storage.js";
 
 const SPEC = {

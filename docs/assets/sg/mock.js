@@ -3,18 +3,11 @@
 // probe, then self-scoring on the rubric (and the model answer, where the question has one). The
 // summary names the weakest rubric line; the last sessions are kept on the device (store.js).
 // Recordings stay in this tab: never stored, never sent.
-import { open, panel, read } from "./store.js";
+import { open, read, unreadable } from "./store.js";
+import { MOCK as SPEC, MOCK_KEY as KEY } from "./practice-stores.js";
 
-export const KEY = "sg-mock";
+export { KEY, SPEC };
 export const KEEP = 10; // sessions kept on the device
-const isObject = (v) => v?.constructor === Object;
-export const SPEC = {
-  version: 1,
-  // Version 0, before versions: the list of sessions alone.
-  migrate: [(sessions) => ({ version: 1, sessions })],
-  valid: (d) => Array.isArray(d?.sessions) && d.sessions.every((s) => isObject(s) && Array.isArray(s.questions)),
-  fresh: () => ({ version: 1, sessions: [] }),
-};
 
 /* ---- Pure logic (tests/js/mock.test.js) ---- */
 
@@ -166,8 +159,7 @@ export function init(root) {
     const saved = { date: new Date().toISOString(), role: session.role, weakest, averages,
       questions: done.map(({ id, text, probe, scores, recorded }) => ({ id, text, probe, scores, recorded })) };
     store.data = { ...store.data, sessions: remember(store.data.sessions, saved) };
-    store.write();
-    showPanel();
+    if (!store.write()) bindPanel().then((show) => show());
     $(".sg-mock__date").textContent = new Date(saved.date).toLocaleString();
     $(".sg-mock__asked").replaceChildren(...done.map((q) => h("li", {}, q.text, h("br"), `Probe: ${q.probe}`)));
     for (const line of data.rubric) $(`[data-sg-line="${line.id}"]`).textContent = line.id in averages ? `${averages[line.id]} of 3` : "not scored";
@@ -233,13 +225,18 @@ export function init(root) {
     setup.elements.speak.disabled = true;
     setup.elements.speak.parentNode.append(" (not available in this browser)");
   }
-  const showPanel = panel($(".sg-data"), store, {
+  // The data panel's code comes when it is needed: a problem to say, or the reader opening it.
+  const dataBox = $(".sg-data");
+  let bound;
+  const bindPanel = () => (bound ||= import("./data-panel.js").then(({ panel }) => panel(dataBox, store, {
     name: "mock-sessions",
     parse: (text) => {
       const { state, data } = read(text, SPEC);
       return state == "ok" ? { data } : { problems: [state == "newer" ? "it comes from a newer version of this guide" : "it is not a list of mock sessions"] };
     },
     imported: history,
-  });
+  })));
+  dataBox.closest("details").addEventListener("toggle", bindPanel, { once: true });
+  if (unreadable(store.state) || store.state == "blocked") bindPanel();
   history();
 }

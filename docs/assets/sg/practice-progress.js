@@ -2,8 +2,7 @@
 // the last mock session. Reads the stores only; a store it cannot read is said so, never written.
 import { open } from "./store.js";
 import { KEY as REVIEW, SPEC as REVIEW_SPEC, dueKeys } from "./review-schedule.js";
-import { KEY as STORIES, SPEC as STORIES_SPEC } from "./stories.js";
-import { KEY as MOCK, SPEC as MOCK_SPEC } from "./mock.js";
+import { MOCK_KEY as MOCK, MOCK as MOCK_SPEC, STORIES_KEY as STORIES, STORIES as STORIES_SPEC } from "./practice-stores.js";
 
 const UNREADABLE = "saved data this page cannot read (open the page to export it)";
 

@@ -3,7 +3,7 @@
 // walkthroughs, shuffled. The page's quizzes keep their answers for the visit only (data-sg-session):
 // a review never changes a walkthrough's own quiz progress. Answers reach the schedule through
 // review-log.js, as on any quiz page.
-import { open, panel, read } from "./store.js";
+import { open, read, unreadable } from "./store.js";
 import { CHANGE_EVENT } from "./review-log.js";
 import { KEY, SPEC, dueKeys } from "./review-schedule.js";
 
@@ -98,6 +98,11 @@ export function init(root) {
     store.data = detail.data;
     if (!cram) say.textContent = summary(list());
   });
-  panel(box.querySelector(".sg-data"), store, { name: "review-schedule", parse: parseSchedule, imported: show });
+  // The data panel's code comes when it is needed: a problem to say, or the reader opening it.
+  const data = box.querySelector(".sg-data");
+  let bound;
+  const bindPanel = () => (bound ||= import("./data-panel.js").then(({ panel }) => panel(data, store, { name: "review-schedule", parse: parseSchedule, imported: show })));
+  data.closest("details").addEventListener("toggle", bindPanel, { once: true });
+  if (unreadable(store.state) || store.state == "blocked") bindPanel();
   show();
 }

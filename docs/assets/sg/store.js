@@ -1,8 +1,8 @@
 // What the practice modes keep on the device (review schedule, story bank, mock sessions): one
 // localStorage key each, holding {version, ...}. Older versions are migrated on reading; data that
 // cannot be read (corrupt) or was written by a newer guide is kept untouched and never written over,
-// until the reader imports a file, and even then a copy of it is kept first. Export works whatever
-// the state, from memory when storage is blocked.
+// until the reader imports a file, and even then a copy of it is kept first. Saying so, export and
+// import are data-panel.js's.
 
 /* ---- Pure logic (tests/js/store.test.js) ---- */
 
@@ -29,13 +29,6 @@ export function read(text, spec) {
 }
 
 export const unreadable = (state) => state == "corrupt" || state == "newer";
-
-export const PROBLEMS = {
-  corrupt: "What this page saved on this device cannot be read. It is kept as it is and nothing is saved over it: export it to keep a copy, or import a good file.",
-  newer: "What is saved on this device comes from a newer version of this guide. It is kept as it is and nothing is saved over it: export it to keep a copy, or import a file.",
-  blocked: "Your browser does not let this page store anything (storage is blocked), so what you do here is lost when you leave. Export keeps a copy.",
-  full: "Your browser would not save (storage is full or blocked), so what you did is kept only until you leave. Export keeps a copy.",
-};
 
 /* ---- Storage ---- */
 
@@ -79,39 +72,4 @@ export function open(key, spec) {
     },
   };
   return store;
-}
-
-export function download(name, text, type = "application/json") {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
-/** Binds a store's panel (.sg-data): its problem said, Export (the raw text when unreadable), an
- *  optional Markdown export and Import. `parse(text)` -> {data} or {problems: [...]}. */
-export function panel(box, store, { name, parse, markdown, imported }) {
-  const $ = (s) => box.querySelector(`[data-sg-data=${s}]`), say = box.querySelector(".sg-data__problem");
-  const show = () => {
-    say.textContent = PROBLEMS[store.state] || "";
-    // A problem is not left folded away in a closed details.
-    if (say.textContent) box.closest("details")?.setAttribute("open", "");
-  };
-  $("export").onclick = () => download(`${name}.json`, unreadable(store.state) ? store.raw : JSON.stringify(store.data, null, 1));
-  if (markdown) $("markdown").onclick = () => download(`${name}.md`, markdown(store.data), "text/markdown");
-  $("import").onchange = async ({ target }) => {
-    const file = target.files[0];
-    if (!file) return;
-    const result = parse(await file.text());
-    target.value = "";
-    if (result.problems) return (say.textContent = `Nothing imported from ${file.name}: ${result.problems.join("; ")}`);
-    store.replace(result.data);
-    show();
-    imported(file.name);
-  };
-  show();
-  return show;
 }

@@ -2,17 +2,13 @@
 // story per principle, and the gaps. Kept on the device (store.js), exported as JSON or Markdown and
 // imported from JSON: {"version": 1, "stories": [{"title", "summary", "principles": [slugs], ...}]},
 // every other field kept as it came.
-import { open, panel, read } from "./store.js";
+import { open, read } from "./store.js";
+import { panel } from "./data-panel.js";
+import { STORIES as SPEC, STORIES_KEY as KEY } from "./practice-stores.js";
 
-export const KEY = "sg-stories";
+export { KEY, SPEC };
 const isObject = (v) => v?.constructor === Object;
-export const SPEC = {
-  version: 1,
-  // Version 0, before versions: the list of stories alone.
-  migrate: [(stories) => ({ version: 1, stories })],
-  valid: (d) => Array.isArray(d?.stories) && d.stories.every((s) => isObject(s) && typeof s.title == "string"),
-  fresh: () => ({ version: 1, stories: [] }),
-};
+
 export const NOTES = ["situation", "task", "action", "result", "reflection"];
 
 /* ---- Pure logic (tests/js/stories.test.js) ---- */
