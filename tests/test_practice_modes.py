@@ -136,7 +136,7 @@ def test_each_mode_fits_its_budget():
     (the review page also runs the quiz's own module, which has its own budget: tests/test_quiz.py)."""
     modes = {
         "mock": ["mock.js", "store.js", "practice-stores.js", "data-panel.js"],
-        "review": ["review.js", "review-log.js", "review-schedule.js", "store.js", "data-panel.js"],
+        "review": ["review.js", "review-log.js", "review-record.js", "review-schedule.js", "store.js", "data-panel.js"],
         "stories": ["stories.js", "store.js", "practice-stores.js", "data-panel.js"],
         "landing": ["practice-progress.js", "store.js", "review-schedule.js", "practice-stores.js"],
     }

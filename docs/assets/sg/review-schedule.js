@@ -3,6 +3,7 @@
 // every 14 days. Shared by the recorder (review-log.js), the review page and the landing page.
 
 export const KEY = "sg-review";
+export const CHANGE_EVENT = "sg-review:change"; // the schedule moved (review-record.js)
 export const DAY = 864e5;
 export const DAYS = [0, 1, 3, 7, 14]; // box n comes back after DAYS[n] days
 

@@ -4,8 +4,7 @@
 // a review never changes a walkthrough's own quiz progress. Answers reach the schedule through
 // review-log.js, as on any quiz page.
 import { open, read, unreadable } from "./store.js";
-import { CHANGE_EVENT } from "./review-log.js";
-import { KEY, SPEC, dueKeys } from "./review-schedule.js";
+import { CHANGE_EVENT, KEY, SPEC, dueKeys } from "./review-schedule.js";
 
 /* ---- Pure logic (tests/js/review.test.js) ---- */
 
