@@ -13,6 +13,7 @@ test takes it out of the pages and sees Material throw, so the tests above can f
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -40,6 +41,9 @@ PAGES = {kind: page_url(kind, WALKTHROUGH.slug) for kind in PAGE_KINDS} | {
     "landing": "",
     "walkthrough list": "walkthroughs/",
     "practice": "practice/",
+    "mock interview": "practice/mock/",
+    "review queue": "practice/review/",
+    "story bank": "practice/stories/",
     "404": "404.html",
 }
 
@@ -78,7 +82,7 @@ def test_every_kind_of_page_loads_without_an_error(blocked, site_url, kind):
     tab.goto(site_url + PAGES[kind], wait_until="networkidle")  # widget modules load after the page
     # Storage is blocked in this tab, and the guard's store stands in: it refuses the write.
     assert tab.evaluate(STORE) == "refused: SecurityError"
-    for widget in tab.locator("[data-sg-module]:is(.sg-quiz, .sg-practice)").all():
+    for widget in tab.locator("[data-sg-module]:is(.sg-quiz, .sg-practice, .sg-mode)").all():
         expect(widget).to_have_attribute("data-sg-bound", "")
     watcher.assert_clean()
 
@@ -170,3 +174,17 @@ def test_without_the_guard_material_throws(blocked, site, site_url):
     assert stripped == [True], "the guard was not found in the page as served"
     assert tab.evaluate(STORE) == "unreadable: SecurityError"
     assert any(ACCESS_DENIED in error for error in watcher.errors), watcher.errors
+
+
+def test_the_story_bank_says_nothing_is_kept_and_still_exports(blocked, site_url):
+    tab, watcher = blocked
+    tab.goto(site_url + PAGES["story bank"])
+    expect(tab.locator(".sg-stories")).to_have_attribute("data-sg-bound", "")
+    tab.fill("#sg-story-title", "Kept in this tab")
+    tab.get_by_role("button", name="Save the story").click()
+    expect(tab.locator(".sg-stories__status")).to_contain_text("Not saved on this device")
+    expect(tab.locator(".sg-stories .sg-data__problem")).to_contain_text("storage is full or blocked")
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="Export", exact=True).click()
+    assert "Kept in this tab" in Path(info.value.path()).read_text(encoding="utf-8")
+    watcher.assert_clean()
