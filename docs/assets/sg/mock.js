@@ -46,12 +46,6 @@ export function summarize(questions, rubric) {
 /** Sessions kept: this one added, the oldest dropped past KEEP. */
 export const remember = (sessions, session) => [...sessions, session].slice(-KEEP);
 
-export const MIC_PROBLEMS = {
-  NotAllowedError: "The microphone is blocked (permission denied), so this session is not recorded. It goes on without recording.",
-  NotFoundError: "No microphone was found, so this session is not recorded. It goes on without recording.",
-  "": "Recording is not possible in this browser, so this session is not recorded. It goes on without recording.",
-};
-
 /* ---- DOM binding ---- */
 
 const h = (tag, attrs, ...kids) => {
@@ -191,7 +185,8 @@ export function init(root) {
         if (!window.MediaRecorder) throw new Error();
       } catch (error) {
         mic = null;
-        status.textContent = MIC_PROBLEMS[error.name] || MIC_PROBLEMS[""];
+        // What to say is the page's (data-sg-denied, -missing, -unsupported on the status line).
+        status.textContent = status.dataset[{ NotAllowedError: "sgDenied", NotFoundError: "sgMissing" }[error.name] || "sgUnsupported"];
       }
     }
     ask();
