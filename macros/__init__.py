@@ -19,9 +19,9 @@ def define_env(env):
         return env.conf[CONFIG_KEY]
 
     @env.macro
-    def walkthrough_list() -> str:
-        """The list of walkthroughs, linked from the page that calls it."""
-        return render_walkthrough_list(list(site().walkthroughs.values()), env.page.file.src_uri)
+    def walkthrough_list(level: int = 3) -> str:
+        """The walkthroughs by principle, linked from the page that calls it; `level`: its group headings'."""
+        return render_walkthrough_list(list(site().walkthroughs.values()), site().principles, env.page.file.src_uri, level)
 
     @env.macro
     def practice_tools() -> str:

@@ -17,10 +17,13 @@ from .core.principles import PrincipleCatalog, principle_problems, read_principl
 from .core.problems import DataError
 from .core.rubric import InstructorKit, read_kit
 from .core.schema import Walkthrough
+from .core.urls import PRINCIPLES_JSON, export_uri
 from .exports import site_files
 from .pages import GENERATED_PAGES
 from .practice import RULES_JSON, rules_json_text
 from .practice.rules import RuleSet, lint_answers, read_rules
+from .principles import principle_pages
+from .principles.export import export_files as principle_export_files
 from .scorm import placeholder_packages
 
 # Where the data hook keeps this build's Site in the MkDocs config, for the macros to read.
@@ -40,7 +43,7 @@ class Site:
 
     @property
     def context(self) -> RenderContext:
-        return RenderContext(site_url=self.site_url, kit=self.kit)
+        return RenderContext(site_url=self.site_url, kit=self.kit, principles=self.principles)
 
 
 def load_site(project_dir: Path, site_url: str = "/") -> Site:
@@ -64,6 +67,11 @@ def load_site(project_dir: Path, site_url: str = "/") -> Site:
     if rules is not None:
         for slug, walkthrough in catalog.walkthroughs.items():
             problems += lint_answers(catalog.documents[slug], walkthrough, rules)
+    for slug in catalog.walkthroughs:
+        if export_uri(slug, "json") == PRINCIPLES_JSON:
+            problems.append(catalog.documents[slug].problem(
+                ("slug",), f"'{slug}' is taken: its export would overwrite {PRINCIPLES_JSON}, the principles catalog's"
+            ))
     if problems:
         raise DataError(problems)
     return Site(catalog.walkthroughs, principles, kit, rules, site_url)
@@ -79,7 +87,8 @@ def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
     """Every file the data adds to the site, by its docs/ path: each walkthrough's pages, the LMS
     exports and Anki decks (files of the site, so `mkdocs serve` has them too), stand-ins for the
     cheat-sheet PDFs that `make pdf` overwrites and for the SCORM packages that the Pages workflow
-    puts in their place (so the pages' links resolve), and the story rules as data."""
+    puts in their place (so the pages' links resolve), the story rules as data, and the
+    principles catalog's pages and export."""
     context = site.context
     files: list[tuple[str, str | bytes]] = [
         (spec.src_uri(w.slug), spec.source(w, context)) for w in site.walkthroughs.values() for spec in GENERATED_PAGES.values()
@@ -90,4 +99,6 @@ def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
     files += deck_files(published, site.principles, site.site_url).items()
     files += placeholder_packages(published).items()
     files.append((RULES_JSON, rules_json_text(site.rules)))
+    files += principle_pages(site.principles, {w.slug: w for w in published}, site.rules).items()
+    files += principle_export_files(site.principles).items()
     return files

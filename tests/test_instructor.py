@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support import ROOT, copy_project, mkdocs_build
+from support import ROOT, WALKTHROUGHS, copy_project, mkdocs_build
 from macros.core.problems import DataError
 from macros.core.rubric import RUBRIC_FILE, SESSION_MINUTES, load_kit
 from macros.core.validate import guide_anchors
@@ -213,11 +213,13 @@ def test_the_exports_and_embed_views_are_linked_and_built(site, built_page, walk
 def test_the_fixture_walkthrough_gets_its_own_examples():
     """A second walkthrough (the test-only one) renders without MkDocs, with examples from its own data."""
     from macros.core.pages import RenderContext
+    from macros.core.principles import load_principles
     from macros.instructor import instructor_page, table_cell
     from test_exports import fixture_walkthrough
 
     walkthrough = fixture_walkthrough()
-    markdown = instructor_page(walkthrough, RenderContext(site_url="/", kit=KIT))
+    principles = load_principles(ROOT, set(WALKTHROUGHS))
+    markdown = instructor_page(walkthrough, RenderContext(site_url="/", kit=KIT, principles=principles))
     for line in KIT.rubric:
         for example in line_examples(line, walkthrough):
             assert table_cell(example.text) in markdown, f"{line.id}: {example.text[:40]}"

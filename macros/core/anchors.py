@@ -27,3 +27,12 @@ INSTRUCTOR_ANCHORS = {
     "mistakes": "Common learner mistakes",
     "exports": "Exports and embeds",
 }
+
+# A principle page's own sections (macros/principles/templates/page.md.j2). Its questions are anchored
+# by their ids, which therefore must not be one of these (macros/core/principles.py checks).
+PRINCIPLE_ANCHORS = {
+    "listen-for": "What interviewers listen for",
+    "red-flags": "Red flags",
+    "questions": "Typical questions",
+    "practise": "Practise it",
+}

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .text import markdown_text, md_inline
 from .timing import format_seconds
-from .urls import page_uri, relative_link
+from .urls import page_uri, principle_uri, relative_link
 
 MACROS_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,6 +60,7 @@ def environment() -> jinja2.Environment:
     env.filters["clock"] = format_seconds
     # Links between generated pages: a template never writes a page's path by hand.
     env.globals["page_uri"] = page_uri
+    env.globals["principle_uri"] = principle_uri
     env.globals["link"] = relative_link
     return env
 

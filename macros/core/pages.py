@@ -1,7 +1,8 @@
 """A generated page: its kind, what renders its body, and its front matter.
 
-Each feature declares the pages it renders as `PageSpec`s; macros/pages.py lists them all, in
-navigation order, and the data hook adds every page of every walkthrough to the site.
+Each feature declares the pages it renders for every walkthrough as `PageSpec`s; macros/pages.py
+lists them all, in navigation order, and the data hook adds every page of every walkthrough to the
+site. Site-level generated pages (the principles catalog) write their front matter with `page_source`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from .principles import PrincipleCatalog
 from .schema import Walkthrough
 from .text import html_text
 from .urls import PAGE_KINDS, PageKind
@@ -21,6 +23,28 @@ class RenderContext:
 
     site_url: str  # absolute, for what is pasted on other hosts (embed snippets)
     kit: object  # macros.core.rubric.InstructorKit (data/rubric.yml)
+    principles: PrincipleCatalog  # data/principles.yml: a walkthrough's page links its principle's
+
+
+def page_source(body: str, title: str, description: str, html_title: str, *,
+                fields: dict[str, object] | None = None, meta: tuple[tuple[str, object], ...] = ()) -> str:
+    """A generated page's Markdown as MkDocs reads it: front matter, then the rendered body.
+
+    Rendered by the data hook, not as a macro call for mkdocs-macros to expand: data text must never
+    be read as a template (`render_macros: false`). Titles and descriptions are HTML in MkDocs'
+    templates, so their text is escaped; JSON strings are valid YAML scalars. `fields` go before
+    `render_macros`, `meta` (e.g. ("styles", ["quiz"])) after it.
+    """
+    front = {
+        "title": html_text(title),
+        "description": html_text(description).replace('"', "&quot;"),  # an attribute
+        "html_title": html_text(html_title),
+        **(fields or {}),
+    }
+    text = "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items())
+    text += "render_macros: false\n"
+    text += "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta)
+    return f"---\n{text}---\n\n{body}"
 
 
 @dataclass(frozen=True)
@@ -43,22 +67,11 @@ class PageSpec:
         return self.page.title.format(w=walkthrough)
 
     def source(self, walkthrough: Walkthrough, context: RenderContext) -> str:
-        """The page's Markdown as MkDocs reads it: front matter, then the rendered body.
-
-        Rendered here, once, rather than as a one-line macro call for mkdocs-macros to expand: data
-        text must never be read as a template (`render_macros: false`). Titles and descriptions are
-        HTML in MkDocs' templates, so their text is escaped; JSON strings are valid YAML scalars.
-        """
+        """The page's Markdown as MkDocs reads it (page_source)."""
         title = self.title(walkthrough)
         # The browser tab names the walkthrough too: "Quiz" alone is ambiguous across walkthroughs.
         html_title = title if self.kind == "guide" else f"{title}: {walkthrough.title}"
-        meta = {
-            "title": html_text(title),
-            "description": html_text(self.description.format(w=walkthrough)).replace('"', "&quot;"),  # an attribute
-            "html_title": html_text(html_title),
-            "walkthrough": walkthrough.slug,
-        }
-        front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
-        front += "render_macros: false\n"
-        front += "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta)
-        return f"---\n{front}---\n\n{self.render(walkthrough, context)}"
+        return page_source(
+            self.render(walkthrough, context), title, self.description.format(w=walkthrough), html_title,
+            fields={"walkthrough": walkthrough.slug}, meta=self.meta,
+        )

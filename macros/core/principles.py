@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from .anchors import PRINCIPLE_ANCHORS
 from .problems import DataError, Problem, schema_problems
 from .schema import Slug, Strict, Text
 from .source import Document, read_yaml
@@ -79,6 +80,10 @@ def check_principles(doc: Document, walkthroughs: set[str]) -> tuple[PrincipleCa
             if question.id in seen["question id"]:
                 problems.append(doc.problem((*at, "id"), f"duplicate question id '{question.id}'"))
             seen["question id"].add(question.id)
+            # The id is the question's anchor on its principle's page, beside the page's own.
+            if question.id in PRINCIPLE_ANCHORS or question.id == principle.slug:
+                problems.append(doc.problem((*at, "id"), f"'{question.id}' is an anchor its principle's page already has "
+                                            f"({', '.join([principle.slug, *PRINCIPLE_ANCHORS])})"))
             if question.walkthrough is not None and question.walkthrough not in walkthroughs:
                 problems.append(doc.problem((*at, "walkthrough"), f"no walkthrough '{question.walkthrough}' in data/walkthroughs/"))
     return catalog, problems

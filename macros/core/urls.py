@@ -36,6 +36,21 @@ PAGE_KINDS: dict[str, PageKind] = {
 
 EXPORTS_DIR = "exports"
 
+# The principles catalog's pages and export: site-level, one set for the whole site (data/principles.yml).
+PRINCIPLES_INDEX = "principles/index.md"
+PRINCIPLES_JSON = f"{EXPORTS_DIR}/principles.json"
+PRINCIPLES_SCHEMA = f"{EXPORTS_DIR}/principles.schema.json"
+
+
+# Hand-written pages that generated pages link to (docs/).
+PRACTICE_INDEX = "practice/index.md"
+
+
+def principle_uri(slug: str) -> str:
+    """The docs/ path of one principle's page (URL principles/<slug>/): a page of the Principles
+    section, not a section of its own."""
+    return f"principles/{slug}.md"
+
 
 def page_uri(kind: str, slug: str) -> str:
     """The docs/ path of one generated page: templates link pages through this, never by hand."""

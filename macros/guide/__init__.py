@@ -16,6 +16,7 @@ from ..comparisons import follow_ups_block, sections_block
 from ..core.anchors import GUIDE_ANCHORS
 from ..core.jinja import render
 from ..core.pages import PageSpec, RenderContext
+from ..core.principles import PrincipleCatalog
 from ..core.schema import Walkthrough
 from ..core.urls import export_uri, page_uri, relative_link
 from ..embed import embed_code
@@ -28,6 +29,8 @@ def guide_page(walkthrough: Walkthrough, context: RenderContext) -> str:
     return render(
         "guide/page.md.j2",
         w=walkthrough,
+        principle=context.principles.by_name(walkthrough.principle),
+        here=here,
         headings=GUIDE_ANCHORS,
         sections=sections_block(walkthrough),
         follow_ups=follow_ups_block(walkthrough),
@@ -39,13 +42,20 @@ def guide_page(walkthrough: Walkthrough, context: RenderContext) -> str:
     )
 
 
-def walkthrough_list(walkthroughs: list[Walkthrough], here: str) -> Markup:
-    """Every walkthrough, linked from the page at `here`, with its quiz and the reader's progress in it."""
+def walkthrough_list(walkthroughs: list[Walkthrough], principles: PrincipleCatalog, here: str, level: int = 3) -> Markup:
+    """Every walkthrough, linked from the page at `here`, grouped under a heading of `level` per
+    principle (in the catalog's order, each heading linking the principle's page), with its quiz and
+    the reader's progress in it."""
+    groups = [
+        (p, [w for w in walkthroughs if w.principle == p.name])
+        for p in principles.principles
+    ]
     return render(
         "guide/walkthrough_list.md.j2",
-        walkthroughs=walkthroughs,
+        groups=[(p, mine) for p, mine in groups if mine],
         versions={w.slug: quiz_version(w) for w in walkthroughs},
         here=here,
+        hashes="#" * level,
     )
 
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.core.problems import DataError  # noqa: E402
 from macros.core.text import html_text  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
+from macros.principles import page_uris as principle_page_uris  # noqa: E402
 from macros.site import CONFIG_KEY, generated_files, load_site  # noqa: E402
 
 
@@ -48,8 +49,10 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """Name each walkthrough's nav section after it, and list its pages in GENERATED_PAGES order."""
+    """Name each walkthrough's nav section after it, and list its pages in GENERATED_PAGES order; list
+    the principles in the catalog's order."""
     site = config[CONFIG_KEY]
+    principle_order = {uri: index for index, uri in enumerate(principle_page_uris(site.principles))}
     kind_of = {
         spec.src_uri(slug): (slug, kind) for slug in site.walkthroughs for kind, spec in GENERATED_PAGES.items()
     }
@@ -66,6 +69,8 @@ def on_nav(nav, config, files):
             if len(slugs) == 1:
                 item.title = html_text(site.walkthroughs[slugs.pop()].title)  # printed as HTML
                 item.children.sort(key=place)
+            elif item.children and all(child.is_page and child.file.src_uri in principle_order for child in item.children):
+                item.children.sort(key=lambda child: principle_order[child.file.src_uri])
             visit(item.children)
 
     visit(nav.items)

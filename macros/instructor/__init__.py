@@ -16,6 +16,7 @@ from ..core.jinja import render
 from ..core.pages import PageSpec, RenderContext
 from ..core.rubric import RubricLine, SessionStep
 from ..core.schema import Walkthrough
+from ..core.text import table_cell
 from ..core.urls import PAGE_KINDS, export_uri, page_uri, relative_link
 from ..embed import EMBED_VIEWS
 from ..embed import kind as embed_kind
@@ -82,11 +83,6 @@ def timed_steps(steps: list[SessionStep]) -> list[TimedStep]:
 def minutes_clock(minutes: int) -> str:
     """65 -> '1:05', the session clock."""
     return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def table_cell(text: str) -> str:
-    """Data text made safe for one Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def instructor_page(walkthrough: Walkthrough, context: RenderContext) -> str:
