@@ -4,17 +4,27 @@ import contextlib
 
 import pytest
 
-from support import WALKTHROUGHS
+from support import ROOT, WALKTHROUGHS
+from macros.core.principles import load_principles
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 DESKTOP = {"width": 1600, "height": 900}
 PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
-# The kinds of page `make bench` runs Lighthouse on (scripts/bench.py), for every walkthrough.
+# The principles catalog's index, the page of a principle with a walkthrough (and rules of its own) and
+# of one without: the other principles' pages are the same template with other data.
+_PRINCIPLES = load_principles(ROOT, set(WALKTHROUGHS)).principles
+_WALKED = {w.principle for w in WALKTHROUGHS.values()}
+PRINCIPLE_PAGES = ["principles/"] + [
+    f"principles/{next(p for p in _PRINCIPLES if (p.name in _WALKED) == walked).slug}/" for walked in (True, False)
+]
+
+# The kinds of page `make bench` runs Lighthouse on (scripts/bench.py), for every walkthrough, and
+# the catalog's.
 PRACTICE_MODES = ["practice/mock/", "practice/review/", "practice/stories/"]
 LIGHTHOUSE_PAGES = ["", "practice/", *PRACTICE_MODES] + [
     f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "quiz/", "cheat-sheet/")
-]
+] + PRINCIPLE_PAGES[:2]
 
 # Widget modules are imported after the load event: wait until every module the page's
 # data-sg-module elements ask for has arrived and no request has started for 50 ms (a quicker
