@@ -9,7 +9,7 @@
 3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
    edit to the static Markdown.
 4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker
-   pages and the three practice modes.
+   pages, the three practice modes, the principles catalog and one principle's page.
 
 Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
 both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into bench/README.md.
@@ -45,6 +45,9 @@ LIGHTHOUSE_PAGES = (
     ("mock interview", "practice/mock/"),
     ("review queue", "practice/review/"),
     ("story bank", "practice/stories/"),
+    ("principles", "principles/"),
+    # The seed's principle: its page has a walkthrough and story rules of its own to link.
+    ("principle", "principles/bias-for-action/"),
 )
 # The performance notebook: --readme writes the tables between these markers.
 README = Path("bench") / "README.md"
