@@ -44,6 +44,7 @@ PRINCIPLES_SCHEMA = f"{EXPORTS_DIR}/principles.schema.json"
 
 # Hand-written pages that generated pages link to (docs/).
 PRACTICE_INDEX = "practice/index.md"
+MOCK_INTERVIEW = "practice/mock.md"
 
 
 def principle_uri(slug: str) -> str:

@@ -18,7 +18,7 @@ from ..core.pages import page_source
 from ..core.principles import Principle, PrincipleCatalog
 from ..core.schema import Walkthrough
 from ..core.text import table_cell
-from ..core.urls import PRACTICE_INDEX, PRINCIPLES_INDEX, PRINCIPLES_JSON, PRINCIPLES_SCHEMA, principle_uri
+from ..core.urls import MOCK_INTERVIEW, PRACTICE_INDEX, PRINCIPLES_INDEX, PRINCIPLES_JSON, PRINCIPLES_SCHEMA, principle_uri
 from ..practice.rules import Rule, RuleSet
 
 STYLES = ("styles", ["principles"])  # docs/assets/sg/principles.css, on these pages only
@@ -79,6 +79,7 @@ def principle_page(catalog: PrincipleCatalog, item: Entry, walkthroughs: dict[st
         here=principle_uri(item.principle.slug),
         index=PRINCIPLES_INDEX,
         practice=PRACTICE_INDEX,
+        mock=MOCK_INTERVIEW,
     )
 
 
