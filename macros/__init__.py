@@ -19,10 +19,10 @@ def define_env(env):
 
     @env.macro
     def walkthrough_list() -> str:
-        """The list of walkthroughs, linked from the page that calls it."""
-        return render_walkthrough_list(list(site().walkthroughs.values()), env.page.file.src_uri)
+        """The list of published walkthroughs, linked from the page that calls it."""
+        return render_walkthrough_list(list(site().published.values()), env.page.file.src_uri)
 
     @env.macro
     def practice_tools() -> str:
         """The "Check my story" checker, timer and checklist (docs/practice/index.md calls it)."""
-        return render_practice_tools(site().walkthroughs, site().rules, env.page.file.src_uri)
+        return render_practice_tools(site().published, site().rules, env.page.file.src_uri)

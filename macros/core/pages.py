@@ -14,6 +14,9 @@ from .schema import Walkthrough
 from .text import html_text
 from .urls import PAGE_KINDS, PageKind
 
+# The stylesheet of a draft's banner (docs/assets/sg/draft.css), added to a draft's pages only.
+DRAFT_STYLE = "draft"
+
 
 @dataclass(frozen=True)
 class RenderContext:
@@ -42,8 +45,9 @@ class PageSpec:
     def title(self, walkthrough: Walkthrough) -> str:
         return self.page.title.format(w=walkthrough)
 
-    def source(self, walkthrough: Walkthrough, context: RenderContext) -> str:
-        """The page's Markdown as MkDocs reads it: front matter, then the rendered body.
+    def source(self, walkthrough: Walkthrough, context: RenderContext, banner: str = "") -> str:
+        """The page's Markdown as MkDocs reads it: front matter, then `banner` (a draft's, with its
+        stylesheet), then the rendered body.
 
         Rendered here, once, rather than as a one-line macro call for mkdocs-macros to expand: data
         text must never be read as a template (`render_macros: false`). Titles and descriptions are
@@ -60,5 +64,8 @@ class PageSpec:
         }
         front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
         front += "render_macros: false\n"
-        front += "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta)
-        return f"---\n{front}---\n\n{self.render(walkthrough, context)}"
+        extra = dict(self.meta)
+        if banner:
+            extra["styles"] = [*extra.get("styles", []), DRAFT_STYLE]
+        front += "".join(f"{key}: {json.dumps(value)}\n" for key, value in extra.items())
+        return f"---\n{front}---\n\n{banner}{self.render(walkthrough, context)}"

@@ -6,6 +6,7 @@ put on sys.path so the hook can import it.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -18,7 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.core.problems import DataError  # noqa: E402
 from macros.core.text import html_text  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
-from macros.site import CONFIG_KEY, generated_files, load_site  # noqa: E402
+from macros.site import CONFIG_KEY, DRAFTS_ENV, drafts_requested, generated_files, load_site  # noqa: E402
+
+# Under MkDocs' logger, so the lines read like its own; INFO, since a strict build fails on warnings.
+log = logging.getLogger("mkdocs.hooks.data")
 
 
 def _project_dir(config) -> Path:
@@ -28,12 +32,17 @@ def _project_dir(config) -> Path:
 @event_priority(100)  # before any plugin: bad data must stop the build before anything is rendered
 def on_config(config):
     try:
-        site = load_site(_project_dir(config), config.site_url or "/")
+        site = load_site(_project_dir(config), config.site_url or "/", preview_drafts=drafts_requested())
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         raise PluginError(f"{count} problem{'s' * (count != 1)} in the walkthrough data; nothing was built.") from None
+    # One line per draft: a draft is never published, and previewing one is a choice.
+    for draft in site.drafts.values():
+        missing = len(draft.todos)
+        built = f"built as a preview ({DRAFTS_ENV}=1)" if site.preview_drafts else f"not built ({DRAFTS_ENV}=1 previews it)"
+        log.info(f"Draft {draft.file}: {missing} part{'s' * (missing != 1)} missing; {built}")
     # This build's data, for the macros (define_env reads it from the same config) and the hooks below.
     config[CONFIG_KEY] = site
     return config

@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.projects import PROJECT_FILES, build_env, copy_project  # noqa: E402,F401  (one list of what a build reads)
-from macros.core.catalog import load_catalog  # noqa: E402
+from macros.site import load_site  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-WALKTHROUGHS = load_catalog(ROOT)
+# The published walkthroughs as the build renders them: each quiz complete (hand-written, then derived).
+WALKTHROUGHS = load_site(ROOT).published
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
