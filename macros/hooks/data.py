@@ -78,6 +78,8 @@ def on_nav(nav, config, files):
             visit(item.children)
 
     visit(nav.items)
+    # The pages for authors (docs/contribute/) come last: the guide is for candidates first.
+    nav.items.sort(key=lambda item: any(page.file.src_uri.startswith("contribute/") for page in _pages([item])))
     # MkDocs links each page's previous and next page (the footer, <link rel=next>) before on_nav:
     # link them again in the order the navigation now shows.
     nav.pages = list(_pages(nav.items))
