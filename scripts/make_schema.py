@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -12,9 +13,12 @@ sys.path.insert(0, str(ROOT))
 from macros.exports.schemas import schema_files  # noqa: E402
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    project = parser.parse_args(argv).project
     for path, text in schema_files().items():
-        target = ROOT / path
+        target = project / path
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
         target.write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ import yaml
 from support import FIXTURES, ROOT
 from macros.core.drafts import check_draft
 from macros.core.source import read_yaml
-from macros.importer import import_document
+from macros.importer import ImportFailed, import_document
 from macros.importer.layout import Line, sentences
 
 SEED = FIXTURES / "seeds" / "act-without-approval.txt"
@@ -291,3 +291,18 @@ def test_make_import_passes_src_slug_and_force(project):
     assert "draft: true" in target.read_text(encoding="utf-8")
     bad = make(f"SRC={ROOT / 'README.md'}")
     assert bad.returncode != 0 and "README.md:1: expected the title" in bad.stderr
+
+
+def test_the_write_a_walkthrough_page_shows_the_importers_own_words(built_page, tmp_path):
+    """Each import message the page explains is what one of this module's bad documents really gives."""
+    produced = []
+    for data, _ in BAD.values():
+        with pytest.raises(ImportFailed) as caught:
+            import_document(data, "document.txt", ROOT)
+        produced.append(str(caught.value))
+    article = built_page("contribute/write-a-walkthrough/").select_one("article")
+    shown = [code.get_text() for code in article.select("code") if code.get_text().startswith("document.txt:")]
+    assert len(shown) >= 7, shown
+    for message in shown:
+        message = message.removesuffix(" …")
+        assert any(p.startswith(message) for p in produced), message
