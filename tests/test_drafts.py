@@ -2,8 +2,9 @@
 `file:line: field` to-do list; and a walkthrough without `quiz:` built with a derived quiz in its exports.
 
 The first tests read drafts in-process (macros.core.drafts, macros.site); the rest build one copy of
-the project twice, as `make build` and as `SG_DRAFTS=1 make build`, with the seed document and a
-synthetic one imported as drafts, and a published walkthrough whose `quiz:` is deleted.
+the project twice (the `draft_builds` fixture), as `make build` and as `SG_DRAFTS=1 make build`, with
+the seed document and a synthetic one imported as drafts, and a published walkthrough whose `quiz:`
+is deleted.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import zipfile
 
 import pytest
 
-from support import FIXTURES, ROOT, build_env, copy_project, mkdocs_build, parse
+from support import FIXTURES, NO_QUIZ, ROOT, copy_project, parse
 from macros.core.drafts import check_draft
 from macros.core.problems import DataError
 from macros.core.source import parse_yaml
@@ -25,11 +26,10 @@ from macros.pages import GENERATED_PAGES
 from macros.site import load_site
 
 SEED_DOCUMENT = FIXTURES / "seeds" / "act-without-approval.txt"
-OTHER_DOCUMENT = FIXTURES / "documents" / "on-call-trust.txt"
 PUBLISHED = (ROOT / "data" / "walkthroughs" / "act-without-approval.yml").read_text(encoding="utf-8")
-NO_QUIZ = "cost-spike-root-cause"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
-# The module builds its own copy of the site, twice: one worker builds it.
+# The draft_builds fixture builds its own copy of the site, twice: one worker builds it for every
+# module that uses it (this one and tests/browser/test_drafts_browser.py).
 pytestmark = pytest.mark.xdist_group("drafts")
 
 
@@ -129,54 +129,36 @@ def test_other_data_cannot_name_a_draft(project_with_a_draft):
 # --- Built ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """One project, built as `make build` and as `SG_DRAFTS=1 make build`."""
-    folder = tmp_path_factory.mktemp("drafts")
-    project = copy_project(folder / "project")
-    drafts = {}
-    for document, slug in ((SEED_DOCUMENT, "seed-draft"), (OTHER_DOCUMENT, None)):
-        imported = import_document(document.read_bytes(), str(document), project, slug)
-        write(imported, project)
-        drafts[imported.path.stem] = imported
-    no_quiz = project / "data" / "walkthroughs" / f"{NO_QUIZ}.yml"
-    text = no_quiz.read_text(encoding="utf-8")
-    no_quiz.write_text(text[: text.index("\nquiz:")] + "\n", encoding="utf-8")
-    published = mkdocs_build(project, folder / "site")
-    preview = mkdocs_build(project, folder / "preview", env=build_env(SG_DRAFTS="1"))
-    return {"project": project, "drafts": drafts, "published": (published, folder / "site"), "preview": (preview, folder / "preview")}
-
-
 def page(site, kind: str, slug: str):
     uri = page_uri(kind, slug)
     path = uri.removesuffix("index.md") + "index.html" if uri.endswith("index.md") else uri.removesuffix(".md") + "/index.html"
     return parse(site / path)
 
 
-def test_the_strict_build_passes_and_says_one_line_per_draft(builds):
-    result, _ = builds["published"]
+def test_the_strict_build_passes_and_says_one_line_per_draft(draft_builds):
+    result, _ = (draft_builds.published.result, draft_builds.published.site)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "Draft " in line]
     assert sorted(lines) == sorted(
         f"INFO    -  Draft {imported.path.as_posix()}: {len(imported.todos)} parts missing; not built (SG_DRAFTS=1 previews it)"
-        for imported in builds["drafts"].values()
+        for imported in draft_builds.drafts.values()
     )
     assert "WARNING" not in result.stderr
 
 
-def test_nothing_of_a_draft_is_published(builds):
-    _, site = builds["published"]
-    for slug in builds["drafts"]:
+def test_nothing_of_a_draft_is_published(draft_builds):
+    _, site = (draft_builds.published.result, draft_builds.published.site)
+    for slug in draft_builds.drafts:
         assert not [p for p in site.rglob("*") if slug in p.as_posix()], f"{slug} was published"
         for name in ("sitemap.xml", "search/search_index.json", "index.html", "practice/index.html", "walkthroughs/index.html"):
             assert slug not in (site / name).read_text(encoding="utf-8"), f"{name} names the draft {slug}"
 
 
-def test_the_preview_marks_every_draft_page_and_lists_its_to_dos(builds):
-    result, site = builds["preview"]
+def test_the_preview_marks_every_draft_page_and_lists_its_to_dos(draft_builds):
+    result, site = (draft_builds.preview.result, draft_builds.preview.site)
     assert result.returncode == 0, result.stderr
     assert "built as a preview (SG_DRAFTS=1)" in result.stderr
-    for slug, imported in builds["drafts"].items():
+    for slug, imported in draft_builds.drafts.items():
         expected = [f"{t.file}:{t.line}: {t.path}" for t in imported.todos]
         assert all(re.fullmatch(r"data/walkthroughs/[a-z-]+\.yml:\d+: [\w.\[\]]+", item) for item in expected)
         for kind in GENERATED_PAGES:
@@ -190,9 +172,9 @@ def test_the_preview_marks_every_draft_page_and_lists_its_to_dos(builds):
         assert guide.select_one(f".md-nav a[href='./']"), "the draft is in the navigation while previewed"
 
 
-def test_the_preview_keeps_drafts_out_of_lists_and_exports(builds):
-    _, site = builds["preview"]
-    for slug in builds["drafts"]:
+def test_the_preview_keeps_drafts_out_of_lists_and_exports(draft_builds):
+    _, site = (draft_builds.preview.result, draft_builds.preview.site)
+    for slug in draft_builds.drafts:
         for name in ("index.html", "practice/index.html", "walkthroughs/index.html"):
             assert not parse(site / name).select(f"article a[href*='{slug}']"), f"{name} lists the draft {slug}"
         assert not list((site / "exports").glob(f"{slug}.*"))
@@ -201,9 +183,9 @@ def test_the_preview_keeps_drafts_out_of_lists_and_exports(builds):
         assert page(site, "guide", published).select_one(".sg-draft") is None
 
 
-def test_a_walkthrough_without_quiz_is_built_with_a_derived_quiz_in_every_export(builds):
-    _, site = builds["published"]
-    quiz = load_site(builds["project"]).published[NO_QUIZ].quiz
+def test_a_walkthrough_without_quiz_is_built_with_a_derived_quiz_in_every_export(draft_builds):
+    _, site = (draft_builds.published.result, draft_builds.published.site)
+    quiz = load_site(draft_builds.project).published[NO_QUIZ].quiz
     ids = [item.id for item in quiz]
     assert len(ids) >= 10
     data = json.loads((site / export_uri(NO_QUIZ, "json")).read_text(encoding="utf-8"))

@@ -79,6 +79,39 @@ def build_variant(folder: Path, files: dict[str, str | bytes | None] | None = No
     return Built(project, site, mkdocs_build(project, site, *extra, env=env))
 
 
+# Documents the drafts tests import, and the published walkthrough whose `quiz:` they delete.
+DRAFT_DOCUMENTS = {"seed-draft": FIXTURES / "seeds" / "act-without-approval.txt", None: FIXTURES / "documents" / "on-call-trust.txt"}
+NO_QUIZ = "cost-spike-root-cause"
+
+
+@dataclass
+class DraftBuilds:
+    """A project with drafts, built as `make build` (published) and as `SG_DRAFTS=1 make build` (preview)."""
+
+    project: Path
+    drafts: dict  # slug -> macros.importer.Imported
+    published: Built
+    preview: Built
+
+
+def build_with_drafts(folder: Path) -> DraftBuilds:
+    """A copy of the project with DRAFT_DOCUMENTS imported as drafts and NO_QUIZ's `quiz:` deleted, built twice."""
+    from macros.importer import import_document, write
+
+    project = copy_project(folder / "project")
+    drafts = {}
+    for slug, document in DRAFT_DOCUMENTS.items():
+        imported = import_document(document.read_bytes(), str(document), project, slug)
+        write(imported, project)
+        drafts[imported.path.stem] = imported
+    no_quiz = project / "data" / "walkthroughs" / f"{NO_QUIZ}.yml"
+    text = no_quiz.read_text(encoding="utf-8")
+    no_quiz.write_text(text[: text.index("\nquiz:")] + "\n", encoding="utf-8")
+    published = Built(project, folder / "site", mkdocs_build(project, folder / "site"))
+    preview = Built(project, folder / "preview", mkdocs_build(project, folder / "preview", env=build_env(SG_DRAFTS="1")))
+    return DraftBuilds(project, drafts, published, preview)
+
+
 def digests(site: Path) -> dict[str, str]:
     """Every file of a built site by its path, as a SHA-256: two sites compare file for file."""
     return {
