@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -199,3 +200,15 @@ def test_a_walkthrough_without_quiz_is_built_with_a_derived_quiz_in_every_export
     assert re.findall(r"^::([^:]+)::", gift, re.M) == ids
     page_items = page(site, "quiz", NO_QUIZ).select(".sg-quiz__item")
     assert [item["data-sg-item"] for item in page_items] == ids
+
+
+def test_make_serve_previews_drafts_unless_told_not_to_and_make_build_never_asks():
+    """The commands make runs (dry run, its setup step skipped): the data hook reads SG_DRAFTS."""
+    def commands(target: str) -> str:
+        return subprocess.run(["make", "-n", target, "STAMP="], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    serve = commands("serve")
+    assert "SG_DRAFTS=${SG_DRAFTS:-1} " in serve and " mkdocs serve " in serve
+    assert "SG_DRAFTS" not in commands("build")
+    pages = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert 'SG_DRAFTS: "0"' in pages
