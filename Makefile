@@ -12,12 +12,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup serve build test clean lock pdf offline bench import schema
+.PHONY: help setup serve build test clean lock pdf offline lms bench import schema
 
 help:
 	@echo "make serve   set up, build and preview on http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite"
 	@echo "make build   strict build into site/"
+	@echo "make lms     SCORM 1.2 packages for an LMS into dist/lms/"
 	@echo "make import SRC=document.txt [SLUG=] [FORCE=1]   a walkthrough document as a draft"
 	@echo "make schema  regenerate the data files' JSON Schemas (data/*.schema.json)"
 	@echo "make clean   remove site/, caches and the virtualenv"
@@ -63,6 +64,11 @@ pdf: build
 # A zip of the site that works from file://, for LMS package uploads (with the PDFs `make pdf` made).
 offline: pdf $(NODE_STAMP)
 	$(PY) scripts/make_offline.py --pdfs-from site
+
+# A SCORM 1.2 package per walkthrough, dist/lms/<slug>.scorm.zip: the offline zip plus a manifest and
+# a launch page that reports the quiz's score to the LMS.
+lms: offline
+	$(PY) scripts/make_lms.py
 
 # Measurements, not tests: build-time ratios, Lighthouse scores (`make bench BENCH_ARGS=--readme`
 # also writes them into README.md; `scripts/bench.py --help` for the rest). Lighthouse runs in a

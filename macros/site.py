@@ -10,8 +10,9 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .anki import deck_files
 from .cheat_sheet import placeholder_pdfs
-from .core.catalog import read_catalog
+from .core.catalog import DATA_DIR, read_catalog
 from .core.drafts import Draft
 from .core.pages import RenderContext
 from .core.principles import PrincipleCatalog, principle_problems, read_principles
@@ -24,6 +25,7 @@ from .pages import GENERATED_PAGES
 from .practice import RULES_JSON, rules_json_text
 from .practice.rules import RuleSet, lint_answers, read_rules
 from .quiz.derive import with_derived_quiz
+from .scorm import placeholder_packages
 
 # Where the data hook keeps this build's Site in the MkDocs config, for the macros to read.
 CONFIG_KEY = "sg_site"
@@ -73,7 +75,10 @@ def load_site(project_dir: Path, site_url: str = "/", preview_drafts: bool = Fal
     for what it holds (macros.core.drafts); other data may not name it, as it is not published.
     """
     catalog, problems = read_catalog(project_dir)
-    principles, principle_file_problems = read_principles(project_dir, set(catalog.walkthroughs))
+    # Questions may name any walkthrough file, valid or not: a broken one is reported once, as itself.
+    # Not a draft: its pages are not published, so a link to them would break.
+    files = {path.stem for path in (Path(project_dir) / DATA_DIR).glob("*.yml")} - set(catalog.drafts)
+    principles, principle_file_problems = read_principles(project_dir, files)
     problems += principle_file_problems
     if principles is not None:
         named = {**catalog.walkthroughs, **{s: d.walkthrough for s, d in catalog.drafts.items() if d.known(("principle",))}}
@@ -96,9 +101,10 @@ def load_site(project_dir: Path, site_url: str = "/", preview_drafts: bool = Fal
 
 def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
     """Every file the data adds to the site, by its docs/ path: each walkthrough's pages, the LMS
-    exports (files of the site, so `mkdocs serve` has them too, of published walkthroughs only),
-    stand-ins for the cheat-sheet PDFs that `make pdf` overwrites (so the pages' links resolve) and the
-    story rules as data. A draft's pages, when built, open with its banner and to-do list."""
+    exports and Anki decks (files of the site, so `mkdocs serve` has them too; of published
+    walkthroughs only), stand-ins for the cheat-sheet PDFs that `make pdf` overwrites and for the SCORM
+    packages that the Pages workflow puts in their place (so the pages' links resolve), and the story
+    rules as data. A draft's pages, when built, open with its banner and to-do list."""
     context = site.context
     banners = {slug: draft_banner(draft) for slug, draft in site.drafts.items()}
     files: list[tuple[str, str | bytes]] = [
@@ -108,5 +114,7 @@ def generated_files(site: Site) -> list[tuple[str, str | bytes]]:
     ]
     files += site_files(site.published).items()
     files += placeholder_pdfs(site.walkthroughs).items()
+    files += deck_files(list(site.published.values()), site.principles, site.site_url).items()
+    files += placeholder_packages(list(site.published.values())).items()
     files.append((RULES_JSON, rules_json_text(site.rules)))
     return files

@@ -11,7 +11,7 @@
 4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker pages.
 
 Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
-both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into README.md.
+both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into bench/README.md.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ LIGHTHOUSE_PAGES = (
     ("cheat sheet", f"walkthroughs/{SEED_SLUG}/cheat-sheet/"),
     ("checker", "practice/"),
 )
+# The performance notebook: --readme writes the tables between these markers.
+README = Path("bench") / "README.md"
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 # Builds of a few seconds are where other load on a shared machine weighs most: up to this many
 # walkthroughs, --small-repeat times the build pairs (3 by default).
@@ -238,10 +240,10 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def write_readme(section: str) -> None:
-    readme = ROOT / "README.md"
+    readme = ROOT / README
     text = readme.read_text(encoding="utf-8")
-    if README_START not in text:
-        raise SystemExit(f"README.md has no {README_START} ... {README_END} markers")
+    if README_START not in text or README_END not in text.split(README_START, 1)[1]:
+        raise SystemExit(f"{README.as_posix()} has no {README_START} ... {README_END} markers")
     before, rest = text.split(README_START, 1)
     after = rest.split(README_END, 1)[1]
     readme.write_text(f"{before}{README_START}\n{section}\n{README_END}{after}", encoding="utf-8")
@@ -257,7 +259,7 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10,100", help="walkthrough counts for the scaling table")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: static,scaling,serve,lighthouse")
-    parser.add_argument("--readme", action="store_true", help="write the tables into README.md's Performance section")
+    parser.add_argument("--readme", action="store_true", help=f"write the tables into {README.as_posix()}")
     args = parser.parse_args()
     scales = sorted(int(n) for n in args.scales.split(","))
     skip = set(filter(None, args.skip.split(",")))
@@ -324,7 +326,7 @@ def main() -> None:
     print("\n" + section)
     if args.readme:
         write_readme(section)
-        print("\nREADME.md: Performance section updated.")
+        print(f"\n{README.as_posix()}: tables updated.")
 
 
 if __name__ == "__main__":

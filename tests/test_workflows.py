@@ -16,7 +16,9 @@ import yaml
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
+from make_lms import DEFAULT_OUTPUT as DEFAULT_LMS_OUTPUT  # noqa: E402
 from make_offline import DEFAULT_OUTPUT as DEFAULT_OFFLINE_ZIP  # noqa: E402
+from macros.core.urls import EXPORTS_DIR  # noqa: E402
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI, PAGES = WORKFLOWS / "ci.yml", WORKFLOWS / "pages.yml"
@@ -150,10 +152,13 @@ def test_pages_builds_site_and_pdfs_for_the_sub_path_then_uploads_the_site():
     build = pages["jobs"]["build"]["steps"]
     configure = step_using(pages, "configure-pages")
     (run,) = [s for s in build if "run" in s]
-    assert run["run"].splitlines()[0] == "make build pdf offline"
+    assert run["run"].splitlines()[0] == "make build pdf offline lms"
     # The offline zip is published beside the site, from where scripts/make_offline.py writes it.
     zip_path = DEFAULT_OFFLINE_ZIP.relative_to(ROOT).as_posix()
     assert f"cp {zip_path} site/" in run["run"].splitlines()
+    # The SCORM packages go under exports/, over the build's stand-ins, from where make_lms writes them.
+    packages = DEFAULT_LMS_OUTPUT.relative_to(ROOT).as_posix()
+    assert f"cp {packages}/*.scorm.zip site/{EXPORTS_DIR}/" in run["run"].splitlines()
     # The site's address comes from Pages (it knows the sub-path); the repository link from GitHub.
     assert run["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
     assert run["env"]["SG_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"

@@ -66,11 +66,12 @@ def environment() -> jinja2.Environment:
 
 @cache
 def xml_environment() -> jinja2.Environment:
-    """Templates of other formats (exports): XML (`*.xml.j2`) escaped as XML; others escape with their own filters."""
+    """Templates of other formats (exports): XML and HTML (`*.xml.j2`, `*.html.j2`) escaped as such;
+    others escape with their own filters."""
     return jinja2.Environment(
         loader=_loader(),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2",), default_for_string=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -83,5 +84,5 @@ def render(template: str, **params) -> Markup:
 
 
 def render_file(template: str, **params) -> str:
-    """An export template (XML, GIFT): the file's text."""
+    """An export template (XML, HTML, GIFT): the file's text."""
     return xml_environment().get_template(template).render(**params)

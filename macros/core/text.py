@@ -13,9 +13,9 @@ _HTML_SPECIALS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def html_text(text: str) -> str:
-    """Text for a place that is read as HTML: its special characters as entities. Quotes stay (this is
-    not for attributes): Material escapes some titles again (the footer's aria-label), where `&#39;`
-    would be read out."""
+    """Text for a place that is read as HTML: its special characters as entities. Quotes stay: this is
+    not for attributes (where Material puts a title in one, overrides/partials/footer.html, it turns
+    the HTML back into text first)."""
     return text.translate(_HTML_SPECIALS)
 
 

@@ -7,14 +7,17 @@ self-check quiz; each of the last parts is another feature's block.
 
 from __future__ import annotations
 
+import posixpath
+
 from markupsafe import Markup
 
+from ..anki import ALL_DECKS
 from ..comparisons import follow_ups_block, sections_block
 from ..core.anchors import GUIDE_ANCHORS
 from ..core.jinja import render
 from ..core.pages import PageSpec, RenderContext
 from ..core.schema import Walkthrough
-from ..core.urls import page_uri
+from ..core.urls import export_uri, page_uri, relative_link
 from ..embed import embed_code
 from ..quiz import quiz_section, quiz_version
 from ..variants import tabs_block
@@ -31,6 +34,8 @@ def guide_page(walkthrough: Walkthrough, context: RenderContext) -> str:
         variants=tabs_block(walkthrough, here),
         quiz=quiz_section(walkthrough, here),
         embed={view: embed_code(view, walkthrough, here, context.site_url) for view in ("comparisons", "variants", "quiz")},
+        decks={name: (relative_link(here, uri), posixpath.basename(uri))
+               for name, uri in (("walkthrough", export_uri(walkthrough.slug, "apkg")), ("all", ALL_DECKS))},
     )
 
 

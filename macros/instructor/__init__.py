@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..anki import ALL_DECKS
 from ..core.anchors import GUIDE_ANCHORS, INSTRUCTOR_ANCHORS
 from ..core.ids import FOLLOW_UPS
 from ..core.jinja import render
@@ -19,6 +20,7 @@ from ..core.urls import PAGE_KINDS, export_uri, page_uri, relative_link
 from ..embed import EMBED_VIEWS
 from ..embed import kind as embed_kind
 from ..exports import SCHEMA_URI
+from ..scorm import MASTERY_DEFAULT, MASTERY_KEY
 
 # Link text for the anchors a session step may point at (the headings of the guide and of this page).
 ANCHOR_LABELS = {**GUIDE_ANCHORS, **INSTRUCTOR_ANCHORS}
@@ -118,6 +120,8 @@ def instructor_page(walkthrough: Walkthrough, context: RenderContext) -> str:
         site_link=site_link,
         export_uri=export_uri,
         schema_uri=SCHEMA_URI,
+        all_decks=ALL_DECKS,
+        mastery={"default": MASTERY_DEFAULT, "key": MASTERY_KEY},
         embed_views={view: PAGE_KINDS[embed_kind(view)] for view in EMBED_VIEWS},
     )
 

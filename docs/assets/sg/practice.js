@@ -146,7 +146,14 @@ function bindChecker(root) {
   const fields = () => [...form.elements].filter((e) => e.name);
   const current = () => { const [slug, role] = pick.value.split(" "); return [data.walkthroughs.find((w) => w.slug == slug), role]; };
   const story = () => Object.fromEntries([...form.querySelectorAll("[data-sg-part]")].filter((e) => !e.closest("[hidden]")).map((e) => [e.dataset.sgPart, e.value]));
-  const save = () => keep.checked && store((s) => s.setItem(KEY, JSON.stringify(Object.fromEntries(fields().map((e) => [e.name, e.value])))));
+  // Storage that is blocked or full refuses the draft: "Keep" unticks, and the reader is told.
+  const save = () => {
+    if (!keep.checked) return;
+    const draft = JSON.stringify(Object.fromEntries(fields().map((e) => [e.name, e.value])));
+    if (store((s) => (s.setItem(KEY, draft), true))) return;
+    keep.checked = false;
+    status.textContent = status.dataset.sgNotKept;
+  };
   let checked, timer;
 
   function sync() {

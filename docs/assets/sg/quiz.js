@@ -1,7 +1,8 @@
 // Self-check quiz: upgrades the server-rendered forms (without JavaScript each answer is in a
-// <details>) with grading, feedback per option, a running score and progress kept on the device.
+// <details>) with grading, feedback per option, a running score and progress kept on the device
+// (in a SCORM package, by the LMS: quiz-progress.js).
 // Only Check commits an answer: choosing and arrowing through options grade nothing.
-import { loadProgress, storageKey } from "./quiz-progress.js";
+import { loadProgress, saveProgress, storageKey } from "./quiz-progress.js";
 
 /* ---- Pure logic (tests/js/quiz.test.js) ---- */
 
@@ -72,7 +73,8 @@ export function init(root) {
   for (const quiz of root.querySelectorAll(".sg-quiz:not([data-sg-bound])")) bind(quiz);
 }
 
-const describe = (form) => ({
+/** An item as the pure logic takes it, from its server-rendered form (sco-page.js reads them too). */
+export const describe = (form) => ({
   id: form.dataset.sgItem,
   answer: form.dataset.sgAnswer?.split(" ").map(Number) || [],
   count: form.querySelectorAll(".sg-quiz__fieldset input").length,
@@ -98,13 +100,7 @@ function bind(quiz) {
 
   function save() {
     memory.set(key, progress);
-    try {
-      // Written even when empty, so blocked or full storage shows before the first answer.
-      localStorage.setItem(key, JSON.stringify(progress));
-      if (!Object.keys(progress).length) localStorage.removeItem(key);
-    } catch {
-      stored = false;
-    }
+    if (!saveProgress(slug, version, progress)) stored = false;
     find(".sg-quiz__storage").hidden = stored;
     find(".sg-quiz__score").textContent = score();
   }
