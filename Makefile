@@ -12,13 +12,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup serve build test clean lock pdf offline lms bench
+.PHONY: help setup serve build test clean lock pdf offline lms bench import schema
 
 help:
 	@echo "make serve   set up, build and preview on http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite"
 	@echo "make build   strict build into site/"
 	@echo "make lms     SCORM 1.2 packages for an LMS into dist/lms/"
+	@echo "make import SRC=document.txt [SLUG=] [FORCE=1]   a walkthrough document as a draft"
+	@echo "make schema  regenerate the data files' JSON Schemas (data/*.schema.json)"
 	@echo "make clean   remove site/, caches and the virtualenv"
 
 # The virtualenv, installed from the lock; redone whenever the lock changes.
@@ -34,11 +36,21 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(STAMP)
 
+# The author is previewing: drafts are built too, marked as drafts (SG_DRAFTS=0 leaves them out).
 serve: $(STAMP)
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	SG_DRAFTS=$${SG_DRAFTS:-1} $(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Drafts are never published: only `SG_DRAFTS=1 make build` builds them, as a preview.
 build: $(STAMP)
 	$(MKDOCS) build --strict --site-dir site
+
+# A walkthrough document (one paragraph a line) as data/walkthroughs/<slug>.yml, a draft.
+import: $(STAMP)
+	$(PY) scripts/import_walkthrough.py "$(SRC)" $(if $(SLUG),--slug "$(SLUG)") $(if $(filter 1,$(FORCE)),--force)
+
+# The data files' JSON Schemas, from the models (tests/test_schemas.py fails when one is stale).
+schema: $(STAMP)
+	$(PY) scripts/make_schema.py
 
 test: $(STAMP) $(NODE_STAMP)
 	node --test tests/js/

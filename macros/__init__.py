@@ -21,28 +21,28 @@ def define_env(env):
     @env.macro
     def walkthrough_list(level: int = 3) -> str:
         """The walkthroughs by principle, linked from the page that calls it; `level`: its group headings'."""
-        return render_walkthrough_list(list(site().walkthroughs.values()), site().principles, env.page.file.src_uri, level)
+        return render_walkthrough_list(list(site().published.values()), site().principles, env.page.file.src_uri, level)
 
     @env.macro
     def practice_tools() -> str:
         """The "Check my story" checker, timer and checklist (docs/practice/index.md calls it)."""
-        return render_practice_tools(site().walkthroughs, site().rules, env.page.file.src_uri)
+        return render_practice_tools(site().published, site().rules, env.page.file.src_uri)
 
     @env.macro
     def mock_interview() -> str:
         """The mock interview: setup, timed session, self-scoring, summary (docs/practice/mock.md)."""
         s = site()
-        return practice_modes.mock_interview(s.walkthroughs, s.principles, s.kit, env.page.file.src_uri)
+        return practice_modes.mock_interview(s.published, s.principles, s.kit, env.page.file.src_uri)
 
     @env.macro
     def review_queue() -> str:
         """Missed quiz items, due again on a schedule, run with the quiz itself (docs/practice/review.md)."""
-        return practice_modes.review_queue(site().walkthroughs, env.page.file.src_uri)
+        return practice_modes.review_queue(site().published, env.page.file.src_uri)
 
     @env.macro
     def story_bank() -> str:
         """The reader's stories against the principles, with export and import (docs/practice/stories.md)."""
-        return practice_modes.story_bank(site().walkthroughs, site().principles, env.page.file.src_uri)
+        return practice_modes.story_bank(site().published, site().principles, env.page.file.src_uri)
 
     @env.macro
     def practice_progress() -> str:

@@ -30,7 +30,7 @@ from make_offline import DEFAULT_OUTPUT as OFFLINE_ZIP  # noqa: E402
 from make_offline import ESBUILD, WIDGETS_DIR, write_zip  # noqa: E402
 from macros.core.problems import DataError  # noqa: E402
 from macros.scorm import LAUNCH_PAGE, MASTERY_DEFAULT, MASTERY_KEY, SCRIPT, launch_page, manifest, offline_page  # noqa: E402
-from macros.site import load_site, published_walkthroughs  # noqa: E402
+from macros.site import load_site  # noqa: E402
 
 CONFIG = "mkdocs.yml"
 DEFAULT_OUTPUT = ROOT / "dist" / "lms"
@@ -76,7 +76,7 @@ def make_lms(project: Path = ROOT, offline_zip: Path = OFFLINE_ZIP, output: Path
         raise LmsError(f"{offline_zip}: no offline zip to start from (run `make offline`, or `make lms`)")
     site_name, mastery = read_settings(project)
     try:
-        walkthroughs = published_walkthroughs(load_site(project))
+        walkthroughs = list(load_site(project).published.values())
     except DataError as error:
         raise LmsError("\n".join(map(str, error.problems))) from None
     output.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, WALKTHROUGHS, build_env, chromium_path, mkdocs_build, parse, serve
+from support import ROOT, WALKTHROUGHS, build_env, build_with_drafts, chromium_path, mkdocs_build, parse, serve
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +28,13 @@ def site(tmp_path_factory) -> Path:
     )
     assert pdf.returncode == 0, f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def draft_builds(tmp_path_factory):
+    """The project with two drafts and a walkthrough without `quiz:`, built as `make build` and as
+    `SG_DRAFTS=1 make build` (support.build_with_drafts). Its tests share xdist_group("drafts")."""
+    return build_with_drafts(tmp_path_factory.mktemp("drafts"))
 
 
 @pytest.fixture(scope="session")

@@ -137,7 +137,7 @@ def test_two_builds_give_the_same_notes_and_a_later_one_updates_them(site, built
     commit the same notes and GUIDs, each with a later date, which Anki takes as an update."""
     site_url = built_page("").select_one("link[rel=canonical]")["href"]
     data = load_site(ROOT, site_url)
-    walkthroughs = list(data.walkthroughs.values())
+    walkthroughs = list(data.published.values())
     uri = export_uri(walkthroughs[0].slug, "apkg")
     epoch = int(build_env()["SOURCE_DATE_EPOCH"])  # the site fixture's build's
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))

@@ -6,23 +6,22 @@ Anki deck). The packages themselves, and a real SCORM runtime: tests/browser/tes
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from support import ROOT, WALKTHROUGHS
+from support import FIXTURES, ROOT, WALKTHROUGHS, copy_project
 from macros.anki import ALL_DECKS
-from macros.core.urls import export_uri
+from macros.core.urls import EXPORTS_DIR, export_uri
+from macros.importer import import_document, write
 from macros.quiz import quiz_version
 from macros.scorm import MASTERY_DEFAULT, package_uri
-from macros.site import load_site, published_walkthroughs
+from macros.site import generated_files, load_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_lms import LmsError, make_lms, read_settings  # noqa: E402
@@ -73,12 +72,16 @@ def test_the_largest_quiz_is_the_one_the_limit_is_held_for(fullest):
     assert len(largest.quiz) >= 16
 
 
-def test_drafts_are_never_packaged():
-    """Issue 27 adds `draft: true`; a draft walkthrough gets no SCORM package and no Anki deck."""
-    site = load_site(ROOT)
-    draft = SimpleNamespace(slug="a-draft", draft=True)
-    with_draft = dataclasses.replace(site, walkthroughs={**site.walkthroughs, draft.slug: draft})
-    assert published_walkthroughs(with_draft) == list(site.walkthroughs.values())
+def test_drafts_are_never_packaged(tmp_path):
+    """A draft (issue 27) gets no SCORM package and no Anki deck, even while its pages are previewed."""
+    project = copy_project(tmp_path / "project")
+    seed = FIXTURES / "seeds" / "act-without-approval.txt"
+    write(import_document(seed.read_bytes(), str(seed), project, "a-draft"), project)
+    site = load_site(project, preview_drafts=True)
+    assert "a-draft" in site.walkthroughs and "a-draft" not in site.published
+    exported = [path for path, _ in generated_files(site) if path.startswith(f"{EXPORTS_DIR}/")]
+    assert package_uri("act-without-approval") in exported and ALL_DECKS in exported
+    assert not [path for path in exported if "a-draft" in path], exported
 
 
 # ---- make lms: settings and errors ---------------------------------------------------------------

@@ -16,6 +16,9 @@ from .schema import Walkthrough
 from .text import html_text
 from .urls import PAGE_KINDS, PageKind
 
+# The stylesheet of a draft's banner (docs/assets/sg/draft.css), added to a draft's pages only.
+DRAFT_STYLE = "draft"
+
 
 @dataclass(frozen=True)
 class RenderContext:
@@ -66,12 +69,16 @@ class PageSpec:
     def title(self, walkthrough: Walkthrough) -> str:
         return self.page.title.format(w=walkthrough)
 
-    def source(self, walkthrough: Walkthrough, context: RenderContext) -> str:
-        """The page's Markdown as MkDocs reads it (page_source)."""
+    def source(self, walkthrough: Walkthrough, context: RenderContext, banner: str = "") -> str:
+        """The page's Markdown as MkDocs reads it (page_source), `banner` (a draft's, with its
+        stylesheet) before the rendered body."""
         title = self.title(walkthrough)
         # The browser tab names the walkthrough too: "Quiz" alone is ambiguous across walkthroughs.
         html_title = title if self.kind == "guide" else f"{title}: {walkthrough.title}"
+        meta = dict(self.meta)
+        if banner:
+            meta["styles"] = [*meta.get("styles", []), DRAFT_STYLE]
         return page_source(
-            self.render(walkthrough, context), title, self.description.format(w=walkthrough), html_title,
-            fields={"walkthrough": walkthrough.slug}, meta=self.meta,
+            banner + self.render(walkthrough, context), title, self.description.format(w=walkthrough), html_title,
+            fields={"walkthrough": walkthrough.slug}, meta=tuple(meta.items()),
         )

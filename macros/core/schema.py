@@ -20,6 +20,8 @@ SectionId = Literal[SECTION_IDS]
 VariantId = Literal[VARIANT_IDS]
 # Where something is heard: a STAR(+R) section or the answers to the follow-up probes.
 HeardIn = Literal[(*SECTION_IDS, FOLLOW_UPS)]
+# A walkthrough's quiz size when it sets none: hand-written items first, then derived ones up to this.
+QUIZ_SIZE = 12
 
 
 class Strict(BaseModel):
@@ -214,7 +216,19 @@ class Walkthrough(Strict):
     key_phrases: list[KeyPhrase] = Field(min_length=1)
     timing: Timing
     variants: list[Variant] = Field(min_length=5, max_length=5)
-    quiz: list[QuizItem] = Field(min_length=1)
+    quiz: list[QuizItem] = Field(
+        default_factory=list,
+        description="Hand-written quiz items, asked first; the build adds items derived from the data up to `quiz_size`.",
+    )
+    quiz_size: int = Field(
+        default=QUIZ_SIZE,
+        gt=0,
+        description="How many items the quiz has: derived items fill up to it after the hand-written ones (never dropped).",
+    )
+    draft: bool = Field(
+        default=False,
+        description="A draft may lack any field; the build lists what is missing and publishes it only as a preview (SG_DRAFTS=1).",
+    )
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)

@@ -54,6 +54,14 @@ def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Prob
     """Parse one file. A syntax error gives no document and one problem at the error's line."""
     try:
         text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(display_name, 1, "", f"cannot read file: {error}")]
+    return parse_yaml(text, display_name)
+
+
+def parse_yaml(text: str, display_name: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text as the file `display_name`: read_yaml without the reading."""
+    try:
         # One parse, by libyaml when it is installed: the node tree gives the lines, then the data.
         loader = _Loader(text)
         try:
@@ -65,8 +73,6 @@ def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Prob
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(display_name, line, "", f"YAML syntax error: {error.problem or error}")]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(display_name, 1, "", f"cannot read file: {error}")]
     lines: dict[FieldPath, int] = {(): 1}
     problems: list[Problem] = []
     if node is not None:

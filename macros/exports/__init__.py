@@ -18,6 +18,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from ..core.jinja import render_file
 from ..core.schema import QuizItem, Walkthrough
 from ..core.text import html_text
@@ -47,13 +49,20 @@ def walkthrough_json(walkthrough: Walkthrough) -> str:
     return walkthrough.model_dump_json(indent=2) + "\n"
 
 
+def json_schema(model: type[BaseModel]) -> dict:
+    """A model's JSON Schema (draft 2020-12), straight from pydantic: the one source of every schema
+    the guide publishes (here) or commits beside the data for editors (exports/schemas.py)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+
+
 def walkthrough_schema() -> dict:
     """The JSON Schema of a walkthrough, straight from the pydantic model."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **Walkthrough.model_json_schema()}
+    return json_schema(Walkthrough)
 
 
-def schema_json() -> str:
-    return json.dumps(walkthrough_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_json(schema: dict | None = None) -> str:
+    """A schema as the file's text (the walkthrough's unless given)."""
+    return json.dumps(walkthrough_schema() if schema is None else schema, indent=2, ensure_ascii=False) + "\n"
 
 
 # --- QTI 1.2 ----------------------------------------------------------------------------------------
@@ -145,7 +154,8 @@ def gift_text(walkthrough: Walkthrough) -> str:
 
 
 def site_files(catalog: dict[str, Walkthrough]) -> dict[str, str | bytes]:
-    """Every export file of the site, by its path under the site root."""
+    """Every export file of the site, by its path under the site root: pass the published walkthroughs
+    (macros.site.Site.published), never drafts."""
     files: dict[str, str | bytes] = {SCHEMA_URI: schema_json()}
     for walkthrough in catalog.values():
         slug = walkthrough.slug

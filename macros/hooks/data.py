@@ -6,6 +6,7 @@ put on sys.path so the hook can import it.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -19,7 +20,10 @@ from macros.core.problems import DataError  # noqa: E402
 from macros.core.text import html_text  # noqa: E402
 from macros.pages import GENERATED_PAGES  # noqa: E402
 from macros.principles import page_uris as principle_page_uris  # noqa: E402
-from macros.site import CONFIG_KEY, generated_files, load_site  # noqa: E402
+from macros.site import CONFIG_KEY, DRAFTS_ENV, drafts_requested, generated_files, load_site  # noqa: E402
+
+# Under MkDocs' logger, so the lines read like its own; INFO, since a strict build fails on warnings.
+log = logging.getLogger("mkdocs.hooks.data")
 
 
 def _project_dir(config) -> Path:
@@ -29,12 +33,17 @@ def _project_dir(config) -> Path:
 @event_priority(100)  # before any plugin: bad data must stop the build before anything is rendered
 def on_config(config):
     try:
-        site = load_site(_project_dir(config), config.site_url or "/")
+        site = load_site(_project_dir(config), config.site_url or "/", preview_drafts=drafts_requested())
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         raise PluginError(f"{count} problem{'s' * (count != 1)} in the walkthrough data; nothing was built.") from None
+    # One line per draft: a draft is never published, and previewing one is a choice.
+    for draft in site.drafts.values():
+        missing = len(draft.todos)
+        built = f"built as a preview ({DRAFTS_ENV}=1)" if site.preview_drafts else f"not built ({DRAFTS_ENV}=1 previews it)"
+        log.info(f"Draft {draft.file}: {missing} part{'s' * (missing != 1)} missing; {built}")
     # This build's data, for the macros (define_env reads it from the same config) and the hooks below.
     config[CONFIG_KEY] = site
     return config
@@ -74,6 +83,8 @@ def on_nav(nav, config, files):
             visit(item.children)
 
     visit(nav.items)
+    # The pages for authors (docs/contribute/) come last: the guide is for candidates first.
+    nav.items.sort(key=lambda item: any(page.file.src_uri.startswith("contribute/") for page in _pages([item])))
     # MkDocs links each page's previous and next page (the footer, <link rel=next>) before on_nav:
     # link them again in the order the navigation now shows.
     nav.pages = list(_pages(nav.items))

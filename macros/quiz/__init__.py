@@ -1,7 +1,8 @@
 """The self-check quiz: its own page, and what its templates need that Jinja cannot compute.
 
 The quiz appears as a section of the guide page, on a page of its own and in the embed view, all
-rendered by the same templates (quiz/templates/) from the walkthrough's `quiz` items.
+rendered by the same templates (quiz/templates/) from the walkthrough's `quiz` items: hand-written
+ones, then those derive.py makes from the data (the site layer fills every quiz once, at load).
 """
 
 from __future__ import annotations

@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.projects import PROJECT_FILES, build_env, copy_project  # noqa: E402,F401  (one list of what a build reads)
-from macros.core.catalog import load_catalog  # noqa: E402
+from macros.site import load_site  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-WALKTHROUGHS = load_catalog(ROOT)
+# The published walkthroughs as the build renders them: each quiz complete (hand-written, then derived).
+WALKTHROUGHS = load_site(ROOT).published
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -76,6 +77,39 @@ def build_variant(folder: Path, files: dict[str, str | bytes | None] | None = No
         path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
     site = folder / "site"
     return Built(project, site, mkdocs_build(project, site, *extra, env=env))
+
+
+# Documents the drafts tests import, and the published walkthrough whose `quiz:` they delete.
+DRAFT_DOCUMENTS = {"seed-draft": FIXTURES / "seeds" / "act-without-approval.txt", None: FIXTURES / "documents" / "on-call-trust.txt"}
+NO_QUIZ = "cost-spike-root-cause"
+
+
+@dataclass
+class DraftBuilds:
+    """A project with drafts, built as `make build` (published) and as `SG_DRAFTS=1 make build` (preview)."""
+
+    project: Path
+    drafts: dict  # slug -> macros.importer.Imported
+    published: Built
+    preview: Built
+
+
+def build_with_drafts(folder: Path) -> DraftBuilds:
+    """A copy of the project with DRAFT_DOCUMENTS imported as drafts and NO_QUIZ's `quiz:` deleted, built twice."""
+    from macros.importer import import_document, write
+
+    project = copy_project(folder / "project")
+    drafts = {}
+    for slug, document in DRAFT_DOCUMENTS.items():
+        imported = import_document(document.read_bytes(), str(document), project, slug)
+        write(imported, project)
+        drafts[imported.path.stem] = imported
+    no_quiz = project / "data" / "walkthroughs" / f"{NO_QUIZ}.yml"
+    text = no_quiz.read_text(encoding="utf-8")
+    no_quiz.write_text(text[: text.index("\nquiz:")] + "\n", encoding="utf-8")
+    published = Built(project, folder / "site", mkdocs_build(project, folder / "site"))
+    preview = Built(project, folder / "preview", mkdocs_build(project, folder / "preview", env=build_env(SG_DRAFTS="1")))
+    return DraftBuilds(project, drafts, published, preview)
 
 
 def digests(site: Path) -> dict[str, str]:

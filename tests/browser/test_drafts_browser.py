@@ -1,0 +1,54 @@
+"""A draft previewed in Chromium (SG_DRAFTS=1): its Draft banner and to-do list come first, on a phone
+and a desktop, and axe finds nothing on its pages in either scheme.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from axe import assert_no_violations
+from support import serve
+from widgets import DESKTOP, PHONE, WIDGETS_STARTED
+from macros.core.urls import page_url
+from macros.pages import GENERATED_PAGES
+
+# Uses the draft_builds fixture, with tests/test_drafts.py: one worker builds it once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("drafts")]
+
+DRAFT = "seed-draft"
+# Every page of the draft at phone width, where a long placeholder would overflow; two on a desktop.
+PAGES = {"phone": [page_url(kind, DRAFT) for kind in GENERATED_PAGES],
+         "desktop": [page_url("guide", DRAFT), page_url("quiz", DRAFT)]}
+
+
+@pytest.fixture(scope="module")
+def preview_url(draft_builds):
+    assert draft_builds.preview.ok, draft_builds.preview.output
+    server, url = serve(draft_builds.preview.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_banner_is_the_first_thing_on_a_draft_page_and_axe_finds_nothing(browser, preview_url, scheme, viewport):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    tab = context.new_page()
+    try:
+        for path in PAGES["phone" if viewport is PHONE else "desktop"]:
+            tab.goto(preview_url + path)
+            tab.evaluate(WIDGETS_STARTED)
+            banner = tab.locator(".sg-draft")
+            box = banner.bounding_box()
+            assert box and box["y"] < viewport["height"] / 2, f"/{path}: the banner is not at the top: {box}"
+            title_box = tab.locator("article h1").bounding_box()
+            assert title_box is None or title_box["y"] > box["y"], "the banner comes before the page's title"
+            # The to-do list folds away from the keyboard: its summary takes focus and Enter closes it.
+            summary = tab.locator(".sg-draft__todos summary")
+            summary.focus()
+            tab.keyboard.press("Enter")
+            assert tab.locator(".sg-draft__todos").get_attribute("open") is None
+            tab.keyboard.press("Enter")
+            assert_no_violations(tab, label=f"/{path} ({scheme}, {viewport['width']} px)")
+    finally:
+        context.close()
