@@ -1,0 +1,197 @@
+"""Issue 26, part 3: what each cache and shortcut the restructure removed saved, measured on the tree
+before it (b59f91d), each switched off with the smallest change, in alternated runs against that tree
+as it was. Not part of `make bench` (the code it measures is gone); rerun it with
+
+    .venv/bin/python -m bench.caches [--runs 3] [--build-walkthroughs 100] [--serve-walkthroughs 5]
+
+Every variant builds with the build cache off (SG_BUILD_CACHE=0) except "build cache", which is the
+old tree as a rebuild of unchanged sources found it (warm). So "with" and "without" differ by one thing:
+  - build cache: with = the tree as it was (warm entry); without = SG_BUILD_CACHE=0 (the baseline);
+  - every other cache: with = the baseline; without = the baseline with that one change.
+A cache is kept only if it saves at least 10% of a 100-walkthrough build, or at least 0.3 s on
+`make serve`'s save-to-reload (a walkthrough's YAML edited, or a hand-written docs/ page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+from statistics import median
+
+from . import projects, timing
+
+OLD = "b59f91d"
+NO_BUILD_CACHE = {"SG_BUILD_CACHE": "0"}
+
+# Each cache switched off: (file under macros/, its text as it was, its text without the cache).
+MTIME_CACHES = {
+    "catalog mtime cache": [("catalog.py", "    if signature in _cache:\n        return _cache[signature]\n", "")],
+    "rubric mtime cache": [(
+        "rubric.py",
+        "    if key not in _kits:\n        _kits.clear()\n        _kits[key] = _read_kit(Path(project_dir))\n    return _kits[key]\n",
+        "    return _read_kit(Path(project_dir))\n",
+    )],
+    "rules mtime cache": [("rules.py", "@cache\ndef _load(", "def _load(")],
+    "inlined-CSS mtime cache": [("styles.py", "    if key not in _cache:\n", "    _cache.clear()\n    if key not in _cache:\n")],
+}
+WITHOUT: dict[str, list[tuple[str, str, str]]] = {
+    "fragment cache": [(
+        "render.py",
+        "        key = (id(w), posixpath.dirname(here))\n"
+        "        if key not in self._done or self._done[key][0] is not w:\n"
+        "            self._done[key] = (w, Markup(render(\"quiz_body.md.j2\", w=w, here=here)))\n"
+        "        return self._done[key][1]\n",
+        "        return Markup(render(\"quiz_body.md.j2\", w=w, here=here))\n",
+    )],
+    "mtime caches, all four": [change for changes in MTIME_CACHES.values() for change in changes],
+    **MTIME_CACHES,
+    "Jinja bytecode cache": [
+        ("render.py", "bytecode_cache=bytecode_cache(),", "bytecode_cache=None,"),
+        ("exports.py", 'bytecode_cache=bytecode_cache("exports"),', "bytecode_cache=None,"),
+    ],
+    "md_inline shortcut": [("render.py", "    if not _MARKDOWN_SIGNS.search(text):\n        return Markup(text)\n", "")],
+}
+BUILD_CACHE = "build cache"
+
+
+def old_tree(dest: Path) -> Path:
+    """The project files of the tree before the restructure, from git (the repository is not touched)."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", OLD, *projects.PROJECT_FILES], cwd=projects.ROOT,
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+def without(project: Path, changes: list[tuple[str, str, str]]) -> Path:
+    for name, before, after in changes:
+        path = project / "macros" / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(before) == 1, f"{name}: the text to change is not there exactly once: {before!r}"
+        path.write_text(text.replace(before, after), encoding="utf-8")
+    return project
+
+
+def variants(old: Path, count: int, work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
+    """Projects of `count` walkthroughs by name: (project, extra environment). "baseline" is the old
+    tree with its build cache off; BUILD_CACHE is the old tree as it was; the rest, the baseline
+    without one cache each."""
+    made = {
+        "baseline": (projects.scaled_project(work / "baseline", count, old), NO_BUILD_CACHE),
+        BUILD_CACHE: (projects.scaled_project(work / "build-cache", count, old), {}),
+    }
+    for index, (name, changes) in enumerate(WITHOUT.items()):
+        made[name] = (without(projects.scaled_project(work / f"without-{index}", count, old), changes), NO_BUILD_CACHE)
+    return made
+
+
+def spread(values: list[float]) -> str:
+    return f"{median(values):.2f} s ({min(values):.2f} to {max(values):.2f})"
+
+
+def with_and_without(name: str, found: dict[str, list[float]]) -> tuple[list[float], list[float]]:
+    """The timings with the cache and without it, round by round."""
+    if name == BUILD_CACHE:
+        return found[BUILD_CACHE], found["baseline"]
+    return found["baseline"], found[name]
+
+
+def compared(name: str, found: dict[str, list[float]]) -> str:
+    """'with / without (ratio without/with: median of the rounds', min to max)', each round's pair alternated."""
+    cached, uncached = with_and_without(name, found)
+    ratios = [b / a for a, b in zip(cached, uncached)]
+    return (f"{median(cached):.2f} s / {median(uncached):.2f} s ({median(ratios):.2f}: "
+            f"{min(ratios):.2f} to {max(ratios):.2f}), saved {median(uncached) - median(cached):+.2f} s")
+
+
+def table(results: dict) -> str:
+    names = [BUILD_CACHE, *WITHOUT]
+    rows = ["| cache | " + " | ".join(results["columns"]) + " |", "| --- |" + " --- |" * len(results["columns"])]
+    for name in names:
+        rows.append(f"| {name} | " + " | ".join(compared(name, found) for found in results["timings"]) + " |")
+    return "\n".join(rows)
+
+
+def bench_builds(made: dict[str, tuple[Path, dict[str, str]]], runs: int, work: Path) -> dict[str, list[float]]:
+    """CPU seconds of each project's builds, in turn, `runs` rounds, after one untimed round (which
+    fills the build cache's entry and the Jinja bytecode cache, as a previous build would have)."""
+    cpu: dict[str, list[float]] = {name: [] for name in made}
+    for run in range(1 + runs):
+        for name, (project, env) in made.items():
+            measured = timing.build(project, work / "site", **env)
+            print(f"    build {run}: {name}: {measured.cpu:.2f} s CPU, {measured.wall:.2f} s wall", flush=True)
+            if run:
+                cpu[name].append(measured.cpu)
+    return cpu
+
+
+def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: str) -> dict[str, dict[str, list[float]]]:
+    """Each project under `mkdocs serve` at once; each round edits a walkthrough's YAML and then the
+    walkthroughs index (docs/) of every project in turn, timing each until it is served."""
+    seconds: dict[str, dict[str, list[float]]] = {name: {"yaml": [], "docs": []} for name in made}
+    servers = {name: timing.Served(project, **env) for name, (project, env) in made.items()}
+    try:
+        for served in servers.values():
+            served.__enter__()
+        edits = {
+            name: {
+                "yaml": (f"walkthroughs/{seed}/", timing.description_edit(project / "data" / "walkthroughs" / f"{seed}.yml", "y")),
+                "docs": ("walkthroughs/", timing.description_edit(project / "docs" / "walkthroughs" / "index.md", "d")),
+            }
+            for name, (project, _) in made.items()
+        }
+        for run in range(runs):
+            for kind in ("yaml", "docs"):
+                for name, served in servers.items():
+                    page, edit = edits[name][kind]
+                    seconds[name][kind].append(served.seconds_to_show(page, edit))
+                    print(f"    serve {run}: {name}: {kind} edit {seconds[name][kind][-1]:.2f} s", flush=True)
+    finally:
+        for served in servers.values():
+            if hasattr(served, "server"):
+                served.__exit__(None, None, None)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="timed rounds of builds and of serve edits")
+    parser.add_argument("--build-walkthroughs", type=int, default=100)
+    parser.add_argument("--serve-walkthroughs", type=int, default=5)
+    parser.add_argument("--skip", default="", help="builds or serve")
+    parser.add_argument("--json", type=Path, help="also write every timing here")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    results: dict = {"columns": [], "timings": []}
+    with tempfile.TemporaryDirectory(prefix="sg-caches-") as scratch:
+        work = Path(scratch)
+        old = old_tree(work / "old")
+        seed = sorted((old / "data" / "walkthroughs").glob("*.yml"))[0].stem
+        if "builds" not in skip:
+            print(f"Builds of {args.build_walkthroughs} walkthroughs", flush=True)
+            made = variants(old, args.build_walkthroughs, work / "builds")
+            results["columns"].append(f"build, {args.build_walkthroughs} walkthroughs (CPU): with / without")
+            results["timings"].append(bench_builds(made, args.runs, work))
+        if "serve" not in skip:
+            print(f"mkdocs serve with {args.serve_walkthroughs} walkthroughs", flush=True)
+            made = variants(old, args.serve_walkthroughs, work / "serve")
+            seconds = bench_serve(made, args.runs, seed)
+            for kind, label in (("yaml", "walkthrough YAML"), ("docs", "docs/ page")):
+                results["columns"].append(f"serve, {args.serve_walkthroughs} walkthroughs, {label} edit: with / without")
+                results["timings"].append({name: found[kind] for name, found in seconds.items()})
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    for column, found in zip(results["columns"], results["timings"]):
+        print(f"\n{column}:\n" + "\n".join(f"  {name}: {spread(values)}" for name, values in found.items()))
+    print("\n" + table(results))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
