@@ -79,16 +79,16 @@ def without(project: Path, changes: list[tuple[str, str, str]]) -> Path:
     return project
 
 
-def variants(old: Path, count: int, work: Path) -> dict[str, tuple[Path, dict[str, str]]]:
+def variants(old: Path, count: int, work: Path, only: list[str]) -> dict[str, tuple[Path, dict[str, str]]]:
     """Projects of `count` walkthroughs by name: (project, extra environment). "baseline" is the old
     tree with its build cache off; BUILD_CACHE is the old tree as it was; the rest, the baseline
-    without one cache each."""
-    made = {
-        "baseline": (projects.scaled_project(work / "baseline", count, old), NO_BUILD_CACHE),
-        BUILD_CACHE: (projects.scaled_project(work / "build-cache", count, old), {}),
-    }
+    without one cache each (those named in `only`)."""
+    made = {"baseline": (projects.scaled_project(work / "baseline", count, old), NO_BUILD_CACHE)}
+    if BUILD_CACHE in only:
+        made[BUILD_CACHE] = (projects.scaled_project(work / "build-cache", count, old), {})
     for index, (name, changes) in enumerate(WITHOUT.items()):
-        made[name] = (without(projects.scaled_project(work / f"without-{index}", count, old), changes), NO_BUILD_CACHE)
+        if name in only:
+            made[name] = (without(projects.scaled_project(work / f"without-{index}", count, old), changes), NO_BUILD_CACHE)
     return made
 
 
@@ -112,7 +112,7 @@ def compared(name: str, found: dict[str, list[float]]) -> str:
 
 
 def table(results: dict) -> str:
-    names = [BUILD_CACHE, *WITHOUT]
+    names = [name for name in (BUILD_CACHE, *WITHOUT) if all(name in found for found in results["timings"])]
     rows = ["| cache | " + " | ".join(results["columns"]) + " |", "| --- |" + " --- |" * len(results["columns"])]
     for name in names:
         rows.append(f"| {name} | " + " | ".join(compared(name, found) for found in results["timings"]) + " |")
@@ -132,10 +132,10 @@ def bench_builds(made: dict[str, tuple[Path, dict[str, str]]], runs: int, work: 
     return cpu
 
 
-def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: str) -> dict[str, dict[str, list[float]]]:
+def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: str) -> dict[str, dict[str, list[timing.Timing]]]:
     """Each project under `mkdocs serve` at once; each round edits a walkthrough's YAML and then the
     walkthroughs index (docs/) of every project in turn, timing each until it is served."""
-    seconds: dict[str, dict[str, list[float]]] = {name: {"yaml": [], "docs": []} for name in made}
+    seconds: dict[str, dict[str, list[timing.Timing]]] = {name: {"yaml": [], "docs": []} for name in made}
     servers = {name: timing.Served(project, **env) for name, (project, env) in made.items()}
     try:
         for served in servers.values():
@@ -151,8 +151,9 @@ def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: s
             for kind in ("yaml", "docs"):
                 for name, served in servers.items():
                     page, edit = edits[name][kind]
-                    seconds[name][kind].append(served.seconds_to_show(page, edit))
-                    print(f"    serve {run}: {name}: {kind} edit {seconds[name][kind][-1]:.2f} s", flush=True)
+                    found = served.seconds_to_show(page, edit)
+                    seconds[name][kind].append(found)
+                    print(f"    serve {run}: {name}: {kind} edit: {found.wall:.2f} s wall, {found.cpu:.2f} s server CPU", flush=True)
     finally:
         for served in servers.values():
             if hasattr(served, "server"):
@@ -167,8 +168,14 @@ def main() -> None:
     parser.add_argument("--serve-walkthroughs", type=int, default=5)
     parser.add_argument("--skip", default="", help="builds or serve")
     parser.add_argument("--json", type=Path, help="also write every timing here")
+    parser.add_argument("--only", default=",".join([BUILD_CACHE, *WITHOUT]),
+                        help="the caches to measure, comma-separated (default: all of them)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
+    only = [name.strip() for name in args.only.split(",")]
+    unknown = set(only) - {BUILD_CACHE, *WITHOUT}
+    if unknown:
+        raise SystemExit(f"no such cache: {', '.join(sorted(unknown))}")
     results: dict = {"columns": [], "timings": []}
     with tempfile.TemporaryDirectory(prefix="sg-caches-") as scratch:
         work = Path(scratch)
@@ -176,16 +183,17 @@ def main() -> None:
         seed = sorted((old / "data" / "walkthroughs").glob("*.yml"))[0].stem
         if "builds" not in skip:
             print(f"Builds of {args.build_walkthroughs} walkthroughs", flush=True)
-            made = variants(old, args.build_walkthroughs, work / "builds")
+            made = variants(old, args.build_walkthroughs, work / "builds", only)
             results["columns"].append(f"build, {args.build_walkthroughs} walkthroughs (CPU): with / without")
             results["timings"].append(bench_builds(made, args.runs, work))
         if "serve" not in skip:
             print(f"mkdocs serve with {args.serve_walkthroughs} walkthroughs", flush=True)
-            made = variants(old, args.serve_walkthroughs, work / "serve")
+            made = variants(old, args.serve_walkthroughs, work / "serve", only)
             seconds = bench_serve(made, args.runs, seed)
             for kind, label in (("yaml", "walkthrough YAML"), ("docs", "docs/ page")):
-                results["columns"].append(f"serve, {args.serve_walkthroughs} walkthroughs, {label} edit: with / without")
-                results["timings"].append({name: found[kind] for name, found in seconds.items()})
+                for clock in ("cpu", "wall"):
+                    results["columns"].append(f"serve, {args.serve_walkthroughs} walkthroughs, {label} edit ({clock}): with / without")
+                    results["timings"].append({name: [getattr(t, clock) for t in found[kind]] for name, found in seconds.items()})
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     for column, found in zip(results["columns"], results["timings"]):

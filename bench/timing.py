@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import resource
 import socket
@@ -53,9 +54,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _fetch(url: str) -> str:
+def _fetch(url: str, timeout: float = 5) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8", "replace")
     except OSError:
         return ""
@@ -77,13 +78,22 @@ def description_edit(file: Path, prefix: str) -> Callable[[], str]:
     return edit
 
 
+def _process_cpu(pid: int) -> float:
+    """User + system seconds the process `pid` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 class Served:
-    """`mkdocs serve --livereload` running on a project (as `make serve` runs it), to time edits with."""
+    """`mkdocs serve --livereload` running on a project (as `make serve` runs it), to time edits with.
+
+    It waits as a reader's open page does: on the live-reload request, which the server answers as
+    soon as a rebuild has finished (or after a minute, unchanged); then it loads the page once.
+    """
 
     SETTLE = 1.0  # seconds left between one rebuild and the next edit, so edits never overlap a rebuild
-    POLL = 0.02
 
-    def __init__(self, project: Path, timeout: float = 300, **env: str):
+    def __init__(self, project: Path, timeout: float = 600, **env: str):
         self.project, self.timeout, self.env = project, timeout, env
         self.port = free_port()
 
@@ -96,24 +106,33 @@ class Served:
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
             cwd=self.project, env=build_env(**self.env), stdout=subprocess.DEVNULL, stderr=self.log, text=True,
         )
-        self._wait_until(lambda: _fetch(self.url("")), "mkdocs serve never answered")
+        deadline = time.monotonic() + self.timeout
+        while not _fetch(self.url("")):  # nothing to wait on before the server listens
+            self._check(deadline, "mkdocs serve never answered")
+            time.sleep(0.1)
         return self
 
-    def seconds_to_show(self, page: str, edit: Callable[[], str]) -> float:
-        """Seconds from `edit()` saving a change until `page` is served with the marker it returned."""
+    def seconds_to_show(self, page: str, edit: Callable[[], str]) -> Timing:
+        """From `edit()` saving a change until `page` is served with the marker it returned: the wall
+        seconds, and the server's CPU seconds meanwhile (what the rebuild cost, whatever else runs)."""
         time.sleep(self.SETTLE)
-        start = time.perf_counter()
-        marker = edit()
-        self._wait_until(lambda: marker in _fetch(self.url(page)), f"the edit never reached {self.url(page)}")
-        return time.perf_counter() - start
-
-    def _wait_until(self, condition: Callable[[], object], failure: str) -> None:
+        epoch = int(_fetch(self.url("livereload/0/0")))  # the site as last built (answered at once)
         deadline = time.monotonic() + self.timeout
-        while not condition():
-            if self.server.poll() is not None or time.monotonic() > deadline:
-                self.log.seek(0)
-                raise SystemExit(f"{failure} ({self.project}):\n{self.log.read()[-5000:]}")
-            time.sleep(self.POLL)
+        cpu, start = _process_cpu(self.server.pid), time.perf_counter()
+        marker = edit()
+        while True:
+            # Answered when a newer build is visible, or after a minute without one.
+            answer = _fetch(self.url(f"livereload/{epoch}/0"), timeout=90)
+            if answer.isdigit() and int(answer) > epoch:
+                epoch = int(answer)
+                if marker in _fetch(self.url(page)):
+                    return Timing(time.perf_counter() - start, _process_cpu(self.server.pid) - cpu)
+            self._check(deadline, f"the edit never reached {self.url(page)}")
+
+    def _check(self, deadline: float, failure: str) -> None:
+        if self.server.poll() is not None or time.monotonic() > deadline:
+            self.log.seek(0)
+            raise SystemExit(f"{failure} ({self.project}):\n{self.log.read()[-5000:]}")
 
     def __exit__(self, *exc) -> None:
         self.server.terminate()

@@ -177,20 +177,24 @@ def bench_serve(runs: int, count: int, work: Path) -> list[list[str]]:
     static = projects.static_project(data, work / "serve-static", work / "serve-export")
     guide = f"walkthroughs/{SEED_SLUG}/"
     docs_page = "walkthroughs/index.md"  # calls a macro that lists every walkthrough
-    seconds: dict[str, list[float]] = {"static": [], "yaml": [], "docs": []}
+    edits = {"static": "static Markdown (guide page)", "yaml": "walkthrough YAML (guide page)",
+             "docs": f"`docs/{docs_page}` (walkthroughs index)"}
+    measured: dict[str, list[timing.Timing]] = {name: [] for name in edits}
     print(f"  mkdocs serve: {runs} round(s) of edits to the static Markdown, the YAML and a docs/ page ...", flush=True)
     with timing.Served(static) as static_served, timing.Served(data) as data_served:
-        edits = [
+        rounds = [
             ("static", static_served, guide, timing.description_edit(static / "docs" / guide / "index.md", "m")),
             ("yaml", data_served, guide, timing.description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")),
             ("docs", data_served, "walkthroughs/", timing.description_edit(data / "docs" / docs_page, "d")),
         ]
         for _ in range(runs):
-            for name, served, page, edit in edits:
-                seconds[name].append(served.seconds_to_show(page, edit))
-    t = {name: median(found) for name, found in seconds.items()}
-    return [[f"{t['static']:.2f} s", f"{t['yaml']:.2f} s", f"**{t['yaml'] / t['static']:.2f}**",
-             f"{t['docs']:.2f} s", f"**{t['docs'] / t['static']:.2f}**"]]
+            for name, served, page, edit in rounds:
+                measured[name].append(served.seconds_to_show(page, edit))
+    t = {name: timing.medians(found) for name, found in measured.items()}
+    return [
+        [label, f"{t[name].wall:.2f} s", f"{t[name].cpu:.2f} s", f"**{t[name].cpu / t['static'].cpu:.2f}**"]
+        for name, label in edits.items()
+    ]
 
 
 def _build_for(project: Path, site: Path, url: str) -> None:
@@ -326,8 +330,11 @@ def main() -> None:
                 f"{' (the real site)' if served == real else ''}, median of "
                 f"{args.runs} rounds of alternated edits (a page's description): the guide page's in the "
                 "static twin's Markdown, the same in the walkthrough's YAML, and the walkthroughs index's "
-                "in its hand-written docs/ page (ratio = against the static edit)\n\n"
-                + table(["static Markdown edit", "YAML edit", "ratio", "docs/ page edit", "ratio"], rows)
+                "in its hand-written docs/ page. save to served = wall seconds from the save until the "
+                "live-reload request (as an open page makes it) answers and the page shows the edit; "
+                "server CPU = the `mkdocs serve` process's CPU seconds meanwhile, less disturbed by other "
+                "load; ratio = server CPU against the static edit's\n\n"
+                + table(["edit", "save to served", "server CPU", "ratio"], rows)
             )
         if "lighthouse" not in skip:
             if not chrome:
