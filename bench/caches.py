@@ -49,7 +49,7 @@ WITHOUT: dict[str, list[tuple[str, str, str]]] = {
         "        return self._done[key][1]\n",
         "        return Markup(render(\"quiz_body.md.j2\", w=w, here=here))\n",
     )],
-    "mtime caches, all four": [change for changes in MTIME_CACHES.values() for change in changes],
+    "all four mtime caches": [change for changes in MTIME_CACHES.values() for change in changes],
     **MTIME_CACHES,
     "Jinja bytecode cache": [
         ("render.py", "bytecode_cache=bytecode_cache(),", "bytecode_cache=None,"),
@@ -92,50 +92,58 @@ def variants(old: Path, count: int, work: Path, only: list[str]) -> dict[str, tu
     return made
 
 
-def spread(values: list[float]) -> str:
-    return f"{median(values):.2f} s ({min(values):.2f} to {max(values):.2f})"
+def pair(cache: str) -> tuple[str, str]:
+    """The projects (by name) with the cache and without it."""
+    return (BUILD_CACHE, "baseline") if cache == BUILD_CACHE else ("baseline", cache)
 
 
-def with_and_without(name: str, found: dict[str, list[float]]) -> tuple[list[float], list[float]]:
-    """The timings with the cache and without it, round by round."""
-    if name == BUILD_CACHE:
-        return found[BUILD_CACHE], found["baseline"]
-    return found["baseline"], found[name]
+def in_turn(caches: list[str], runs: int):
+    """(round, cache, project names in the order to time them): each cache's pair is timed back to back,
+    the order switching from one round and one cache to the next, so load on the machine hits both alike."""
+    for run in range(runs):
+        for index, cache in enumerate(caches):
+            first, second = pair(cache)
+            yield run, cache, (first, second) if (run + index) % 2 == 0 else (second, first)
 
 
-def compared(name: str, found: dict[str, list[float]]) -> str:
-    """'with / without (ratio without/with: median of the rounds', min to max)', each round's pair alternated."""
-    cached, uncached = with_and_without(name, found)
+def compared(found: dict[str, list[float]]) -> str:
+    """'with / without (ratio: median of the pairs' without/with, min to max), saved', medians in seconds."""
+    cached, uncached = found["with"], found["without"]
     ratios = [b / a for a, b in zip(cached, uncached)]
-    return (f"{median(cached):.2f} s / {median(uncached):.2f} s ({median(ratios):.2f}: "
-            f"{min(ratios):.2f} to {max(ratios):.2f}), saved {median(uncached) - median(cached):+.2f} s")
+    return (f"{median(cached):.2f} s / {median(uncached):.2f} s, **{median(ratios):.2f}** "
+            f"({min(ratios):.2f} to {max(ratios):.2f}), saved {median(uncached) - median(cached):+.2f} s")
 
 
 def table(results: dict) -> str:
-    names = [name for name in (BUILD_CACHE, *WITHOUT) if all(name in found for found in results["timings"])]
+    caches = [name for name in (BUILD_CACHE, *WITHOUT) if all(name in found for found in results["timings"])]
     rows = ["| cache | " + " | ".join(results["columns"]) + " |", "| --- |" + " --- |" * len(results["columns"])]
-    for name in names:
-        rows.append(f"| {name} | " + " | ".join(compared(name, found) for found in results["timings"]) + " |")
+    for cache in caches:
+        rows.append(f"| {cache} | " + " | ".join(compared(found[cache]) for found in results["timings"]) + " |")
     return "\n".join(rows)
 
 
-def bench_builds(made: dict[str, tuple[Path, dict[str, str]]], runs: int, work: Path) -> dict[str, list[float]]:
-    """CPU seconds of each project's builds, in turn, `runs` rounds, after one untimed round (which
-    fills the build cache's entry and the Jinja bytecode cache, as a previous build would have)."""
-    cpu: dict[str, list[float]] = {name: [] for name in made}
-    for run in range(1 + runs):
-        for name, (project, env) in made.items():
+def bench_builds(made: dict[str, tuple[Path, dict[str, str]]], caches: list[str], runs: int,
+                 work: Path) -> dict[str, dict[str, list[float]]]:
+    """CPU seconds of builds with and without each cache, pair by pair, `runs` rounds, after one
+    untimed build of each project (which fills the build cache's entry and the Jinja bytecode cache,
+    as a previous build would have)."""
+    for name, (project, env) in made.items():
+        timing.build(project, work / "site", **env)
+    found = {cache: {"with": [], "without": []} for cache in caches}
+    for run, cache, order in in_turn(caches, runs):
+        for name in order:
+            project, env = made[name]
             measured = timing.build(project, work / "site", **env)
-            print(f"    build {run}: {name}: {measured.cpu:.2f} s CPU, {measured.wall:.2f} s wall", flush=True)
-            if run:
-                cpu[name].append(measured.cpu)
-    return cpu
+            found[cache]["with" if name == pair(cache)[0] else "without"].append(measured.cpu)
+            print(f"    build {run}: {cache}: {name}: {measured.cpu:.2f} s CPU, {measured.wall:.2f} s wall", flush=True)
+    return found
 
 
-def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: str) -> dict[str, dict[str, list[timing.Timing]]]:
-    """Each project under `mkdocs serve` at once; each round edits a walkthrough's YAML and then the
-    walkthroughs index (docs/) of every project in turn, timing each until it is served."""
-    seconds: dict[str, dict[str, list[timing.Timing]]] = {name: {"yaml": [], "docs": []} for name in made}
+def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], caches: list[str], runs: int,
+                seed: str) -> dict[str, dict[str, dict[str, list[timing.Timing]]]]:
+    """Every project under `mkdocs serve` at once; each pair is timed back to back on an edit of a
+    walkthrough's YAML, then on one of the walkthroughs index (docs/): {edit: {cache: {with, without}}}."""
+    found = {kind: {cache: {"with": [], "without": []} for cache in caches} for kind in ("yaml", "docs")}
     servers = {name: timing.Served(project, **env) for name, (project, env) in made.items()}
     try:
         for served in servers.values():
@@ -147,18 +155,19 @@ def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], runs: int, seed: s
             }
             for name, (project, _) in made.items()
         }
-        for run in range(runs):
+        for run, cache, order in in_turn(caches, runs):
             for kind in ("yaml", "docs"):
-                for name, served in servers.items():
+                for name in order:
                     page, edit = edits[name][kind]
-                    found = served.seconds_to_show(page, edit)
-                    seconds[name][kind].append(found)
-                    print(f"    serve {run}: {name}: {kind} edit: {found.wall:.2f} s wall, {found.cpu:.2f} s server CPU", flush=True)
+                    measured = servers[name].seconds_to_show(page, edit)
+                    found[kind][cache]["with" if name == pair(cache)[0] else "without"].append(measured)
+                    print(f"    serve {run}: {cache}: {name}: {kind} edit: {measured.wall:.2f} s wall, "
+                          f"{measured.cpu:.2f} s server CPU", flush=True)
     finally:
         for served in servers.values():
             if hasattr(served, "server"):
                 served.__exit__(None, None, None)
-    return seconds
+    return found
 
 
 def main() -> None:
@@ -184,21 +193,23 @@ def main() -> None:
         if "builds" not in skip:
             print(f"Builds of {args.build_walkthroughs} walkthroughs", flush=True)
             made = variants(old, args.build_walkthroughs, work / "builds", only)
-            results["columns"].append(f"build, {args.build_walkthroughs} walkthroughs (CPU): with / without")
-            results["timings"].append(bench_builds(made, args.runs, work))
+            results["columns"].append(f"build, {args.build_walkthroughs} walkthroughs (CPU)")
+            results["timings"].append(bench_builds(made, only, args.runs, work))
         if "serve" not in skip:
             print(f"mkdocs serve with {args.serve_walkthroughs} walkthroughs", flush=True)
             made = variants(old, args.serve_walkthroughs, work / "serve", only)
-            seconds = bench_serve(made, args.runs, seed)
+            found = bench_serve(made, only, args.runs, seed)
             for kind, label in (("yaml", "walkthrough YAML"), ("docs", "docs/ page")):
                 for clock in ("cpu", "wall"):
-                    results["columns"].append(f"serve, {args.serve_walkthroughs} walkthroughs, {label} edit ({clock}): with / without")
-                    results["timings"].append({name: [getattr(t, clock) for t in found[kind]] for name, found in seconds.items()})
+                    results["columns"].append(f"serve, {args.serve_walkthroughs} walkthroughs, {label} edit ({clock})")
+                    results["timings"].append({
+                        cache: {side: [getattr(t, clock) for t in times] for side, times in sides.items()}
+                        for cache, sides in found[kind].items()
+                    })
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
-    for column, found in zip(results["columns"], results["timings"]):
-        print(f"\n{column}:\n" + "\n".join(f"  {name}: {spread(values)}" for name, values in found.items()))
-    print("\n" + table(results))
+    print("\nEach cell: with / without the cache (medians), the ratio without / with (median of the pairs, "
+          "and their spread), and the seconds saved.\n\n" + table(results))
 
 
 if __name__ == "__main__":

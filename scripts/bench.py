@@ -68,16 +68,16 @@ def machine() -> str:
     )
 
 
-def compare_builds(projects_built: list[Path], runs: int, scratch: Path, warm_ups: int = 1) -> list[timing.Timing]:
-    """Median timings of the projects' builds, in turn (a, b, c, a, b, c, ...) after `warm_ups`
-    untimed rounds; build i writes scratch/site-i."""
+def compare_builds(projects_built: list[Path], runs: int, scratch: Path, warm_ups: int = 1) -> list[list[timing.Timing]]:
+    """Each project's build timings, round by round: built in turn (a, b, c, a, b, c, ...) after
+    `warm_ups` untimed rounds; build i writes scratch/site-i."""
     results: list[list[timing.Timing]] = [[] for _ in projects_built]
     for run in range(warm_ups + runs):
         for index, project in enumerate(projects_built):
             measured = timing.build(project, scratch / f"site-{index}")
             if run >= warm_ups:  # warm-ups fill the file cache and .pyc files
                 results[index].append(measured)
-    return [timing.medians(found) for found in results]
+    return results
 
 
 def count_pages(site: Path) -> int:
@@ -110,9 +110,14 @@ class Scale:
     files: int  # in the data build's site
     identical: int  # of those, how many the static build has byte for byte
     search_index: tuple[int, int]  # the data build's, in bytes: as built, gzipped
-    static: timing.Timing
+    static: timing.Timing  # medians
     data: timing.Timing  # loads, validates and renders every walkthrough, as every build does
     floor: timing.Timing
+    ratios: list[float]  # data / static in CPU seconds, round by round (each round's builds alternated)
+
+    def ratio(self) -> str:
+        """The median ratio, and the spread of the rounds' ratios."""
+        return f"**{median(self.ratios):.2f}** ({min(self.ratios):.2f} to {max(self.ratios):.2f})"
 
 
 def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path, warm_ups: int = 1) -> list[Scale]:
@@ -122,14 +127,16 @@ def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path, 
         static = projects.static_project(data, work / f"static-{count}", work / f"export-{count}")
         floor = projects.macros_floor_project(static, work / f"floor-{count}")
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
-        t_data, t_static, t_floor = compare_builds(
-            [data, static, floor], runs * small_repeat if count <= REPEAT_UP_TO else runs, work, warm_ups,
-        )
+        rounds = compare_builds([data, static, floor], runs * small_repeat if count <= REPEAT_UP_TO else runs, work, warm_ups)
+        t_data, t_static, t_floor = (timing.medians(found) for found in rounds)
+        ratios = [d.cpu / s.cpu for d, s in zip(rounds[0], rounds[1])]
         files, identical = same_site(work / "site-0", work / "site-1")
         found = same_site(work / "site-0", work / "site-2")
         assert found == (files, files), f"the mkdocs-macros floor built {found[1]} of {files} files alike"
         measured.append(Scale(count, count_pages(work / "site-0"), files, identical,
-                              search_index_size(work / "site-0"), t_static, t_data, t_floor))
+                              search_index_size(work / "site-0"), t_static, t_data, t_floor, ratios))
+        print(f"    data {t_data.cpu:.2f} s, static {t_static.cpu:.2f} s, macros alone {t_floor.cpu:.2f} s (CPU): "
+              f"ratio {measured[-1].ratio()}", flush=True)
     return measured
 
 
@@ -138,7 +145,7 @@ def static_rows(scales: list[Scale]) -> list[list[str]]:
         [
             f"{s.count}", f"{s.pages}", f"{s.identical}/{s.files}",
             f"{s.static.cpu:.2f} s", f"{s.floor.cpu:.2f} s", f"{s.data.cpu:.2f} s",
-            f"**{s.data.cpu / s.static.cpu:.2f}**", f"{s.data.wall / s.static.wall:.2f}",
+            s.ratio(), f"{s.data.wall / s.static.wall:.2f}",
             f"{s.floor.cpu / s.static.cpu:.2f}",
         ]
         for s in scales
@@ -296,7 +303,8 @@ def main() -> None:
         if "static" not in skip:
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
-                "(ratio = data / static, in CPU seconds unless marked wall; target at most 1.15, with no cache). "
+                "(ratio = data / static, in CPU seconds unless marked wall: the median of the rounds' ratios, "
+                "and their spread; target at most 1.15, with no cache). "
                 "The static twin builds the same site, file for file. data = `make build`: every walkthrough "
                 "loaded, validated and rendered. macros alone = the static twin with mkdocs-macros loaded and "
                 "nothing for it to do (no module, no page rendered): the floor the plugin on the design card "
