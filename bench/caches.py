@@ -3,6 +3,7 @@ before it (b59f91d), each switched off with the smallest change, in alternated r
 as it was. Not part of `make bench` (the code it measures is gone); rerun it with
 
     .venv/bin/python -m bench.caches [--runs 3] [--build-walkthroughs 100] [--serve-walkthroughs 5]
+    .venv/bin/python -m bench.caches --skip builds,serve --ratios-at 10,100   # before/after only
 
 Every variant builds with the build cache off (SG_BUILD_CACHE=0) except "build cache", which is the
 old tree as a rebuild of unchanged sources found it (warm). So "with" and "without" differ by one thing:
@@ -10,6 +11,10 @@ old tree as a rebuild of unchanged sources found it (warm). So "with" and "witho
   - every other cache: with = the baseline; without = the baseline with that one change.
 A cache is kept only if it saves at least 10% of a 100-walkthrough build, or at least 0.3 s on
 `make serve`'s save-to-reload (a walkthrough's YAML edited, or a hand-written docs/ page).
+
+--ratios-at also times, alternated in one run, the build against its static Markdown twin before
+the restructure (without its build cache, and with it warm) and after it: the ratios `make bench`
+reports, for the two trees side by side.
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ BUILD_CACHE = "build cache"
 def old_tree(dest: Path) -> Path:
     """The project files of the tree before the restructure, from git (the repository is not touched)."""
     dest.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", OLD, *projects.PROJECT_FILES], cwd=projects.ROOT,
+    archive = subprocess.run(["git", "archive", OLD, *projects.PROJECT_FILES, "bench"], cwd=projects.ROOT,
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
@@ -170,12 +175,53 @@ def bench_serve(made: dict[str, tuple[Path, dict[str, str]]], caches: list[str],
     return found
 
 
+def old_static_project(old: Path, data: Path, dest: Path, work: Path) -> Path:
+    """The old tree's static Markdown twin of `data`, made by the old tree's own bench/projects.py."""
+    subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from bench import projects; "
+         "projects.static_project(*map(Path, sys.argv[1:]))", str(data), str(dest), str(work)],
+        cwd=old, check=True,
+    )
+    return dest
+
+
+def bench_ratios(old: Path, counts: list[int], runs: int, work: Path) -> list[str]:
+    """Data build / static twin, in CPU seconds, before (build cache off, and warm) and after the
+    restructure: all five builds in turn, `runs` rounds after an untimed one; per round ratios."""
+    lines = []
+    for count in counts:
+        old_data = projects.scaled_project(work / f"old-{count}", count, old)
+        new_data = projects.scaled_project(work / f"new-{count}", count)
+        builds = {
+            "before, no build cache": (old_data, NO_BUILD_CACHE),
+            "before, build cache": (old_data, {}),
+            "before, static twin": (old_static_project(old, old_data, work / f"old-static-{count}", work / f"old-export-{count}"), {}),
+            "after": (new_data, {}),
+            "after, static twin": (projects.static_project(new_data, work / f"new-static-{count}", work / f"new-export-{count}"), {}),
+        }
+        cpu: dict[str, list[float]] = {name: [] for name in builds}
+        for run in range(1 + runs):
+            for name, (project, env) in builds.items():
+                measured = timing.build(project, work / "site", **env)
+                print(f"    {count} walkthroughs, round {run}: {name}: {measured.cpu:.2f} s CPU, {measured.wall:.2f} s wall", flush=True)
+                if run:
+                    cpu[name].append(measured.cpu)
+        for name, twin in (("before, no build cache", "before, static twin"), ("before, build cache", "before, static twin"),
+                           ("after", "after, static twin")):
+            ratios = [a / b for a, b in zip(cpu[name], cpu[twin])]
+            lines.append(f"| {count} | {name} | {median(cpu[name]):.2f} s | {median(cpu[twin]):.2f} s | "
+                         f"**{median(ratios):.2f}** ({min(ratios):.2f} to {max(ratios):.2f}) |")
+    return ["| walkthroughs | build | data build | its static twin | ratio (spread of the rounds) |",
+            "| --- | --- | --- | --- | --- |", *lines]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="timed rounds of builds and of serve edits")
     parser.add_argument("--build-walkthroughs", type=int, default=100)
     parser.add_argument("--serve-walkthroughs", type=int, default=5)
     parser.add_argument("--skip", default="", help="builds or serve")
+    parser.add_argument("--ratios-at", default="", help="walkthrough counts for the before/after build ratios (none by default)")
     parser.add_argument("--json", type=Path, help="also write every timing here")
     parser.add_argument("--only", default=",".join([BUILD_CACHE, *WITHOUT]),
                         help="the caches to measure, comma-separated (default: all of them)")
@@ -206,8 +252,14 @@ def main() -> None:
                         cache: {side: [getattr(t, clock) for t in times] for side, times in sides.items()}
                         for cache, sides in found[kind].items()
                     })
+        if args.ratios_at:
+            print("Build ratios before and after the restructure", flush=True)
+            ratios = bench_ratios(old, [int(n) for n in args.ratios_at.split(",")], args.runs, work)
+            print("\n".join(ratios))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if not results["columns"]:
+        return
     print("\nEach cell: with / without the cache (medians), the ratio without / with (median of the pairs, "
           "and their spread), and the seconds saved.\n\n" + table(results))
 
