@@ -14,7 +14,8 @@ A cache is kept only if it saves at least 10% of a 100-walkthrough build, or at 
 
 --ratios-at also times, alternated in one run, the build against its static Markdown twin before
 the restructure (without its build cache, and with it warm) and after it: the ratios `make bench`
-reports, for the two trees side by side.
+reports, for the two trees side by side; and the tree after it with each of the two changes that
+its profile points at (NEW_TREE_CHANGES), to say what bringing either back would buy.
 """
 
 from __future__ import annotations
@@ -64,6 +65,28 @@ WITHOUT: dict[str, list[tuple[str, str, str]]] = {
 }
 BUILD_CACHE = "build cache"
 
+# The two removed speed-ups the new tree's profile points at, as they would come back (file under
+# macros/, its text now, its text with the change): markdown parsing is about two thirds of its
+# rendering, and the quiz block, rendered for the guide page, the quiz page and the embed view, is
+# about two fifths.
+NEW_TREE_CHANGES: dict[str, list[tuple[str, str, str]]] = {
+    "md_inline shortcut": [(
+        "core/text.py",
+        '    html = _markdown.reset().convert(markdown_text(text))\n',
+        '    if not re.search(r"[*_\\[\\]`<>&\\\\!#|~\\n]|^[-+>=\\s]|^\\d+[.)]\\s|\\s$", text):\n'
+        '        return Markup(text)  # no Markdown sign: the parser would give the text back\n'
+        '    html = _markdown.reset().convert(markdown_text(text))\n',
+    )],
+    "quiz block once per folder": [(
+        "quiz/__init__.py",
+        '    return render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough), here=here)\n',
+        '    key = (id(walkthrough), here.rsplit("/", 1)[0])  # one process per build: ids are not reused\n'
+        '    if key not in _BODIES:\n'
+        '        _BODIES[key] = render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough), here=here)\n'
+        '    return _BODIES[key]\n\n\n_BODIES: dict = {}\n',
+    )],
+}
+
 
 def old_tree(dest: Path) -> Path:
     """The project files of the tree before the restructure, from git (the repository is not touched)."""
@@ -75,7 +98,7 @@ def old_tree(dest: Path) -> Path:
     return dest
 
 
-def without(project: Path, changes: list[tuple[str, str, str]]) -> Path:
+def patched(project: Path, changes: list[tuple[str, str, str]]) -> Path:
     for name, before, after in changes:
         path = project / "macros" / name
         text = path.read_text(encoding="utf-8")
@@ -93,7 +116,7 @@ def variants(old: Path, count: int, work: Path, only: list[str]) -> dict[str, tu
         made[BUILD_CACHE] = (projects.scaled_project(work / "build-cache", count, old), {})
     for index, (name, changes) in enumerate(WITHOUT.items()):
         if name in only:
-            made[name] = (without(projects.scaled_project(work / f"without-{index}", count, old), changes), NO_BUILD_CACHE)
+            made[name] = (patched(projects.scaled_project(work / f"without-{index}", count, old), changes), NO_BUILD_CACHE)
     return made
 
 
@@ -187,7 +210,8 @@ def old_static_project(old: Path, data: Path, dest: Path, work: Path) -> Path:
 
 def bench_ratios(old: Path, counts: list[int], runs: int, work: Path) -> list[str]:
     """Data build / static twin, in CPU seconds, before (build cache off, and warm) and after the
-    restructure: all five builds in turn, `runs` rounds after an untimed one; per round ratios."""
+    restructure, and after it with each of NEW_TREE_CHANGES: all the builds in turn, `runs` rounds
+    after an untimed one; per round ratios. The changed trees must build the same site."""
     lines = []
     for count in counts:
         old_data = projects.scaled_project(work / f"old-{count}", count, old)
@@ -199,15 +223,27 @@ def bench_ratios(old: Path, counts: list[int], runs: int, work: Path) -> list[st
             "after": (new_data, {}),
             "after, static twin": (projects.static_project(new_data, work / f"new-static-{count}", work / f"new-export-{count}"), {}),
         }
+        for index, (name, changes) in enumerate(NEW_TREE_CHANGES.items()):
+            builds[f"after, with the {name}"] = (patched(projects.scaled_project(work / f"new-{count}-{index}", count), changes), {})
         cpu: dict[str, list[float]] = {name: [] for name in builds}
         for run in range(1 + runs):
             for name, (project, env) in builds.items():
-                measured = timing.build(project, work / "site", **env)
+                measured = timing.build(project, work / f"site-{list(builds).index(name)}", **env)
                 print(f"    {count} walkthroughs, round {run}: {name}: {measured.cpu:.2f} s CPU, {measured.wall:.2f} s wall", flush=True)
                 if run:
                     cpu[name].append(measured.cpu)
+        after = list(builds).index("after")
+        for name in builds:
+            if name.startswith("after, with"):
+                changed = work / f"site-{list(builds).index(name)}"
+                files = sum(1 for f in changed.rglob("*") if f.is_file())
+                same = sum((work / f"site-{after}" / f.relative_to(changed)).is_file()
+                           and f.read_bytes() == (work / f"site-{after}" / f.relative_to(changed)).read_bytes()
+                           for f in changed.rglob("*") if f.is_file())
+                print(f"    {name}: {same} of {files} files as the tree after the restructure builds them", flush=True)
         for name, twin in (("before, no build cache", "before, static twin"), ("before, build cache", "before, static twin"),
-                           ("after", "after, static twin")):
+                           ("after", "after, static twin"),
+                           *((f"after, with the {name}", "after, static twin") for name in NEW_TREE_CHANGES)):
             ratios = [a / b for a, b in zip(cpu[name], cpu[twin])]
             lines.append(f"| {count} | {name} | {median(cpu[name]):.2f} s | {median(cpu[twin]):.2f} s | "
                          f"**{median(ratios):.2f}** ({min(ratios):.2f} to {max(ratios):.2f}) |")
