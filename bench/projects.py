@@ -15,7 +15,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads (the same list tests/conftest.py copies for its scratch builds).
 PROJECT_FILES = ("mkdocs.yml", "docs", "macros", "overrides", "data")
-SEED = ROOT / "data" / "walkthroughs" / "act-without-approval.yml"
+# The walkthrough the benchmark edits and scores: the first seed, so every scaled project has it.
+SEED = sorted((ROOT / "data" / "walkthroughs").glob("*.yml"))[0]
 DUMP_HOOK = Path(__file__).resolve().parent / "dump_hook.py"
 
 
@@ -114,18 +115,29 @@ def macros_floor_project(static: Path, dest: Path) -> Path:
     return dest
 
 
-def scaled_project(dest: Path, count: int) -> Path:
-    """The project with `count` walkthroughs: the seed and copies of it under new slugs."""
-    copy_project(dest)
+def scaled_project(dest: Path, count: int, root: Path = ROOT) -> Path:
+    """The project with `count` walkthroughs: the real ones in turn as seeds, the first of each under its
+    own slug and the rest as copies under new slugs; questions in data/principles.yml keep their
+    `walkthrough:` link only to walkthroughs the scaled project has. (`root`: the tree to copy.)"""
+    copy_project(dest, root)
     folder = dest / "data" / "walkthroughs"
-    for existing in folder.glob("*.yml"):
-        existing.unlink()
-    seed = SEED.read_text(encoding="utf-8")
-    slug = re.search(r"^slug: (.+)$", seed, re.M).group(1).strip()
+    seeds = sorted(folder.glob("*.yml"))
+    texts = [seed.read_text(encoding="utf-8") for seed in seeds]
+    for seed in seeds:
+        seed.unlink()
+    kept = set()
     for index in range(count):
-        new = slug if index == 0 else f"{slug}-copy-{index:03d}"
-        text = re.sub(r"^slug: .+$", f"slug: {new}", seed, count=1, flags=re.M)
+        text = texts[index % len(seeds)]
+        slug = seeds[index % len(seeds)].stem
+        new = slug if index < len(seeds) else f"{slug}-copy-{index:03d}"
+        kept.add(new)
+        text = re.sub(r"^slug: .+$", f"slug: {new}", text, count=1, flags=re.M)
         (folder / f"{new}.yml").write_text(text, encoding="utf-8")
+    principles = dest / "data" / "principles.yml"
+    if principles.is_file():
+        text = principles.read_text(encoding="utf-8")
+        link = re.compile(r"^[ \t]+walkthrough: *([\w-]+) *\n", re.M)
+        principles.write_text(link.sub(lambda m: m.group(0) if m.group(1) in kept else "", text), encoding="utf-8")
     return dest
 
 

@@ -1,26 +1,27 @@
 """`make bench`: build-time ratios and Lighthouse scores, measured side by side in one run.
 
 1. The data-driven build against plain mkdocs-material building the same pages as static Markdown
-   (bench/projects.py writes them out), with 1, 10 and 100 walkthroughs (copies of the seed under
-   new slugs), with its build cache off (as a fresh clone builds) and rebuilding unchanged
-   sources. Beside them, the static twin with mkdocs-macros loaded and nothing to do: what the
-   plugin costs just by being in the build, apart from the guide's data layer.
+   (bench/projects.py writes them out), with 1, 5 (the real site), 10 and 100 walkthroughs (the
+   real walkthroughs, then copies of them under new slugs). Beside them, the static twin with
+   mkdocs-macros loaded and nothing to do: what the plugin costs just by being in the build, apart
+   from the guide's data layer. And the search index each data build wrote, raw and gzipped.
 2. Scaling: from the same builds, the cost of each added walkthrough, for both projects.
-3. `mkdocs serve`: seconds from saving a YAML edit until the served page shows it, against the same
-   edit to the static Markdown.
+3. `mkdocs serve` on the real site: seconds from saving an edit until the served page shows it, for
+   a walkthrough's YAML and a hand-written docs/ page, against the same edit to the static Markdown.
 4. Lighthouse (mobile defaults, system Chromium) on the landing, guide, quiz, cheat-sheet and checker
    pages, the three practice modes, the principles catalog and one principle's page.
 
-Repeated runs, medians; builds alternate between the compared projects so load on the machine hits
-both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also writes them into bench/README.md.
+Repeated runs, medians; builds and edits alternate between the compared projects so load on the
+machine hits both alike. Prints Markdown tables; --readme (make bench BENCH_ARGS=--readme) also
+writes them into bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -74,17 +75,16 @@ def machine() -> str:
     )
 
 
-def compare_builds(builds: list[tuple[Path, dict[str, str]]], runs: int, scratch: Path,
-                   warm_ups: int = 1) -> list[timing.Timing]:
-    """Median timings of the (project, extra environment) builds, in turn (a, b, c, a, b, c, ...)
-    after `warm_ups` untimed rounds; build i writes scratch/site-i."""
-    results: list[list[timing.Timing]] = [[] for _ in builds]
+def compare_builds(projects_built: list[Path], runs: int, scratch: Path, warm_ups: int = 1) -> list[list[timing.Timing]]:
+    """Each project's build timings, round by round: built in turn (a, b, c, a, b, c, ...) after
+    `warm_ups` untimed rounds; build i writes scratch/site-i."""
+    results: list[list[timing.Timing]] = [[] for _ in projects_built]
     for run in range(warm_ups + runs):
-        for index, (project, env) in enumerate(builds):
-            measured = timing.build(project, scratch / f"site-{index}", **env)
-            if run >= warm_ups:  # warm-ups fill the file cache, .pyc files and the build cache
+        for index, project in enumerate(projects_built):
+            measured = timing.build(project, scratch / f"site-{index}")
+            if run >= warm_ups:  # warm-ups fill the file cache and .pyc files
                 results[index].append(measured)
-    return [timing.medians(found) for found in results]
+    return results
 
 
 def count_pages(site: Path) -> int:
@@ -100,20 +100,31 @@ def same_site(a: Path, b: Path) -> tuple[int, int]:
     return len(files_a), identical - len(files_b - files_a)
 
 
+def search_index_size(site: Path) -> tuple[int, int]:
+    """The search index's bytes as built and gzipped (level 6, as hosts commonly serve it): every
+    reader who opens the search box downloads it whole."""
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
 @dataclass
 class Scale:
-    """The projects built at one walkthrough count: the data-driven one (from its build cache, and with
-    the cache off), its static Markdown twin and that twin with mkdocs-macros loaded and idle (the
-    floor the plugin sets by being in the build)."""
+    """The projects built at one walkthrough count: the data-driven one, its static Markdown twin and
+    that twin with mkdocs-macros loaded and idle (the floor the plugin sets by being in the build)."""
 
     count: int
     pages: int
     files: int  # in the data build's site
     identical: int  # of those, how many the static build has byte for byte
-    static: timing.Timing
-    data: timing.Timing  # a rebuild of unchanged sources: everything from the build cache
-    cold: timing.Timing  # SG_BUILD_CACHE=0: loads, validates and renders every walkthrough, as a fresh clone does
+    search_index: tuple[int, int]  # the data build's, in bytes: as built, gzipped
+    static: timing.Timing  # medians
+    data: timing.Timing  # loads, validates and renders every walkthrough, as every build does
     floor: timing.Timing
+    ratios: list[float]  # data / static in CPU seconds, round by round (each round's builds alternated)
+
+    def ratio(self) -> str:
+        """The median ratio, and the spread of the rounds' ratios."""
+        return f"**{median(self.ratios):.2f}** ({min(self.ratios):.2f} to {max(self.ratios):.2f})"
 
 
 def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path, warm_ups: int = 1) -> list[Scale]:
@@ -123,15 +134,16 @@ def measure_scales(scales: list[int], runs: int, small_repeat: int, work: Path, 
         static = projects.static_project(data, work / f"static-{count}", work / f"export-{count}")
         floor = projects.macros_floor_project(static, work / f"floor-{count}")
         print(f"  static Markdown vs data, {count} walkthrough(s) ...", flush=True)
-        t_data, t_cold, t_static, t_floor = compare_builds(
-            [(data, {}), (data, {"SG_BUILD_CACHE": "0"}), (static, {}), (floor, {})],
-            runs * small_repeat if count <= REPEAT_UP_TO else runs, work, warm_ups,
-        )
-        files, identical = same_site(work / "site-0", work / "site-2")
-        for other, name in ((1, "the data build without its cache"), (3, "the mkdocs-macros floor")):
-            found = same_site(work / "site-0", work / f"site-{other}")
-            assert found == (files, files), f"{name} built {found[1]} of {files} files alike"
-        measured.append(Scale(count, count_pages(work / "site-0"), files, identical, t_static, t_data, t_cold, t_floor))
+        rounds = compare_builds([data, static, floor], runs * small_repeat if count <= REPEAT_UP_TO else runs, work, warm_ups)
+        t_data, t_static, t_floor = (timing.medians(found) for found in rounds)
+        ratios = [d.cpu / s.cpu for d, s in zip(rounds[0], rounds[1])]
+        files, identical = same_site(work / "site-0", work / "site-1")
+        found = same_site(work / "site-0", work / "site-2")
+        assert found == (files, files), f"the mkdocs-macros floor built {found[1]} of {files} files alike"
+        measured.append(Scale(count, count_pages(work / "site-0"), files, identical,
+                              search_index_size(work / "site-0"), t_static, t_data, t_floor, ratios))
+        print(f"    data {t_data.cpu:.2f} s, static {t_static.cpu:.2f} s, macros alone {t_floor.cpu:.2f} s (CPU): "
+              f"ratio {measured[-1].ratio()}", flush=True)
     return measured
 
 
@@ -139,55 +151,64 @@ def static_rows(scales: list[Scale]) -> list[list[str]]:
     return [
         [
             f"{s.count}", f"{s.pages}", f"{s.identical}/{s.files}",
-            f"{s.static.cpu:.2f} s", f"{s.floor.cpu:.2f} s", f"{s.cold.cpu:.2f} s", f"{s.data.cpu:.2f} s",
-            f"**{s.cold.cpu / s.static.cpu:.2f}**", f"**{s.data.cpu / s.static.cpu:.2f}**",
-            f"{s.data.wall / s.static.wall:.2f}", f"{s.floor.cpu / s.static.cpu:.2f}",
+            f"{s.static.cpu:.2f} s", f"{s.floor.cpu:.2f} s", f"{s.data.cpu:.2f} s",
+            s.ratio(), f"{s.data.wall / s.static.wall:.2f}",
+            f"{s.floor.cpu / s.static.cpu:.2f}",
         ]
         for s in scales
     ]
 
 
+def search_rows(scales: list[Scale]) -> list[list[str]]:
+    return [
+        [f"{s.count}", f"{s.search_index[0] / 1024:.0f} KiB", f"**{s.search_index[1] / 1024:.0f} KiB**",
+         f"{s.search_index[1] / s.count / 1024:.1f} KiB"]
+        for s in scales
+    ]
+
+
 def scaling_rows(scales: list[Scale]) -> list[list[str]]:
-    """Per walkthrough added between consecutive scales, for the data build with its cache off (every
-    walkthrough loaded, validated and rendered) and for its static twin: the static column shows how
-    much of any growth is MkDocs' and Material's own."""
+    """Per walkthrough added between consecutive scales, for the data build and for its static twin:
+    the static column shows how much of any growth is MkDocs' and Material's own."""
     rows, first = [], None
     for previous, s in zip([None, *scales], scales):
         cells = ["", "", "", ""]
         if previous:
             added = [(getattr(s, name).cpu - getattr(previous, name).cpu) / (s.count - previous.count)
-                     for name in ("cold", "static")]
+                     for name in ("data", "static")]
             first = first or added
             cells = [f"{added[0]:.3f} s", f"**{added[0] / first[0]:.2f}**", f"{added[1]:.3f} s",
                      f"**{added[1] / first[1]:.2f}**"]
-        rows.append([f"{s.count}", f"{s.pages}", f"{s.cold.cpu:.2f} s", f"{s.cold.cpu / s.count:.3f} s", *cells])
+        rows.append([f"{s.count}", f"{s.pages}", f"{s.data.cpu:.2f} s", f"{s.data.cpu / s.count:.3f} s", *cells])
     return rows
 
 
-def bench_serve(runs: int, work: Path) -> list[list[str]]:
-    data = projects.scaled_project(work / "serve-data", 1)
+def bench_serve(runs: int, count: int, work: Path) -> list[list[str]]:
+    """The site with `count` walkthroughs under `mkdocs serve`, and its static twin: each round edits the
+    static Markdown, a walkthrough's YAML and a hand-written docs/ page, in turn, and times each until
+    it is served."""
+    data = projects.scaled_project(work / "serve-data", count)
     static = projects.static_project(data, work / "serve-static", work / "serve-export")
-    page = f"walkthroughs/{SEED_SLUG}/"
-
-    def description_edit(file: Path, prefix: str):
-        original = file.read_text(encoding="utf-8")
-        pattern = re.compile(r"^(description: *)(>-\n +)?", re.M)
-        assert pattern.search(original), f"no description in {file}"
-
-        def edit(run: int) -> str:
-            marker = f"bench{prefix}{run}x"
-            file.write_text(pattern.sub(lambda m: f"{m.group(0)}{marker} ", original, count=1), encoding="utf-8")
-            return marker
-
-        return edit
-
-    yaml_edit = description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")
-    markdown_edit = description_edit(static / "docs" / "walkthroughs" / SEED_SLUG / "index.md", "m")
-    print("  mkdocs serve: edit the static Markdown ...", flush=True)
-    t_static = median(timing.serve_rebuilds(static, page, markdown_edit, runs))
-    print("  mkdocs serve: edit the walkthrough YAML ...", flush=True)
-    t_data = median(timing.serve_rebuilds(data, page, yaml_edit, runs))
-    return [[f"{t_static:.2f} s", f"{t_data:.2f} s", f"**{t_data / t_static:.2f}**"]]
+    guide = f"walkthroughs/{SEED_SLUG}/"
+    docs_page = "walkthroughs/index.md"  # calls a macro that lists every walkthrough
+    edits = {"static": "static Markdown (guide page)", "yaml": "walkthrough YAML (guide page)",
+             "docs": f"`docs/{docs_page}` (walkthroughs index)"}
+    measured: dict[str, list[timing.Timing]] = {name: [] for name in edits}
+    print(f"  mkdocs serve: {runs} round(s) of edits to the static Markdown, the YAML and a docs/ page ...", flush=True)
+    with timing.Served(static) as static_served, timing.Served(data) as data_served:
+        rounds = [
+            ("static", static_served, guide, timing.description_edit(static / "docs" / guide / "index.md", "m")),
+            ("yaml", data_served, guide, timing.description_edit(data / "data" / "walkthroughs" / f"{SEED_SLUG}.yml", "y")),
+            ("docs", data_served, "walkthroughs/", timing.description_edit(data / "docs" / docs_page, "d")),
+        ]
+        for _ in range(runs):
+            for name, served, page, edit in rounds:
+                measured[name].append(served.seconds_to_show(page, edit))
+    t = {name: timing.medians(found) for name, found in measured.items()}
+    return [
+        [label, f"{t[name].wall:.2f} s", f"{t[name].cpu:.2f} s", f"**{t[name].cpu / t['static'].cpu:.2f}**"]
+        for name, label in edits.items()
+    ]
 
 
 def _build_for(project: Path, site: Path, url: str) -> None:
@@ -258,61 +279,77 @@ def write_readme(section: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="timed builds per configuration (median)")
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per configuration (median), and rounds of serve edits")
     parser.add_argument("--small-repeat", type=int, default=3,
                         help=f"times as many builds up to {REPEAT_UP_TO} walkthroughs, where noise weighs most")
     parser.add_argument("--warm-ups", type=int, default=1,
-                        help="untimed build rounds first; 0 only to check the script runs (cached builds then start cold)")
-    parser.add_argument("--scales", default="1,10,100", help="walkthrough counts for the scaling table")
+                        help="untimed build rounds first; 0 only to check the script runs")
+    parser.add_argument("--scales", default="1,5,10,100",
+                        help="walkthrough counts for the build, scaling and search-index tables (5: the real site)")
+    parser.add_argument("--serve-walkthroughs", type=int, help="walkthroughs in the served site (default: the real site)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: static,scaling,serve,lighthouse")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated parts to leave out: static,scaling,search,serve,lighthouse")
     parser.add_argument("--readme", action="store_true", help=f"write the tables into {README.as_posix()}")
     args = parser.parse_args()
     scales = sorted(int(n) for n in args.scales.split(","))
     skip = set(filter(None, args.skip.split(",")))
     chrome = os.environ.get("SG_CHROMIUM") or shutil.which("chromium") or ""
+    real = len(list((ROOT / "data" / "walkthroughs").glob("*.yml")))
 
     sections = [
         f"Measured by `make bench` on {machine()}; medians of {args.runs} builds per configuration "
-        f"({args.runs * args.small_repeat} up to {REPEAT_UP_TO} walkthroughs)."
+        f"({args.runs * args.small_repeat} up to {REPEAT_UP_TO} walkthroughs). {real} walkthroughs are the "
+        "real site; other counts cycle the real walkthroughs, as themselves and then as copies under new slugs."
     ]
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as scratch:
         work = Path(scratch)
-        if not {"static", "scaling"} <= skip:
+        if not {"static", "scaling", "search"} <= skip:
             print("Data-driven build vs the same pages as static Markdown, at each scale", flush=True)
             scales_measured = measure_scales(scales, args.runs, args.small_repeat, work, args.warm_ups)
         if "static" not in skip:
             sections.append(
                 "**Build: data-driven vs plain mkdocs-material on the same pages written out as static Markdown** "
-                "(ratio = data / static, in CPU seconds unless marked wall; target at most 1.10). "
-                "The static twin builds the same site, file for file. data, no cache = `SG_BUILD_CACHE=0`: "
-                "every walkthrough loaded, validated and rendered, as in a fresh clone or after a data edit; "
-                "data, cached = a rebuild of unchanged sources, the data layer's output from .cache/sg-build/. "
-                "macros alone = the static twin with mkdocs-macros loaded and nothing for it to do (no "
-                "module, no page rendered): the floor the plugin on the design card sets just by being in "
-                "the build\n\n" + table(
-                    ["walkthroughs", "pages", "files byte-identical", "static", "macros alone", "data, no cache",
-                     "data, cached", "ratio, no cache", "ratio, cached", "ratio, cached (wall)",
-                     "macros alone / static"],
+                "(ratio = data / static, in CPU seconds unless marked wall: the median of the rounds' ratios, "
+                "and their spread; target at most 1.15, with no cache). "
+                "The static twin builds the same site, file for file. data = `make build`: every walkthrough "
+                "loaded, validated and rendered. macros alone = the static twin with mkdocs-macros loaded and "
+                "nothing for it to do (no module, no page rendered): the floor the plugin on the design card "
+                "sets just by being in the build\n\n" + table(
+                    ["walkthroughs", "pages", "files byte-identical", "static", "macros alone", "data",
+                     "ratio", "ratio (wall)", "macros alone / static"],
                     static_rows(scales_measured),
                 )
             )
         if "scaling" not in skip:
             sections.append(
-                "**Scaling with walkthroughs**, from the same builds (the data build with no cache), in CPU "
-                "seconds (added = per walkthrough added since the previous row; ratio = that cost against the "
-                "first step's, 1.00 is flat; static = the same for the static Markdown twin)\n\n" + table(
+                "**Scaling with walkthroughs**, from the same builds, in CPU seconds (added = per walkthrough "
+                "added since the previous row; ratio = that cost against the first step's, 1.00 is flat; "
+                "static = the same for the static Markdown twin)\n\n" + table(
                     ["walkthroughs", "pages", "data build", "per walkthrough", "added / walkthrough", "ratio",
                      "static: added / walkthrough", "static: ratio"], scaling_rows(scales_measured),
                 )
             )
+        if "search" not in skip:
+            sections.append(
+                "**Search index** (`search/search_index.json`) from the same builds: a reader downloads it "
+                "whole on first opening the search box; gzipped at level 6, as hosts commonly serve it\n\n"
+                + table(["walkthroughs", "as built", "gzipped", "gzipped / walkthrough"], search_rows(scales_measured))
+            )
         if "serve" not in skip:
             print("Rebuild under mkdocs serve", flush=True)
-            rows = bench_serve(args.runs, work)
+            served = args.serve_walkthroughs or real
+            rows = bench_serve(args.runs, served, work)
             sections.append(
-                "**`make serve`: save to served page**, median of the same edit (the guide page's "
-                "description) made in the static Markdown and in the walkthrough YAML\n\n"
-                + table(["static Markdown edit", "YAML edit", "ratio"], rows)
+                f"**`make serve`: save to served page** with {served} walkthroughs"
+                f"{' (the real site)' if served == real else ''}, median of "
+                f"{args.runs} rounds of alternated edits (a page's description): the guide page's in the "
+                "static twin's Markdown, the same in the walkthrough's YAML, and the walkthroughs index's "
+                "in its hand-written docs/ page. save to served = wall seconds from the save until the "
+                "live-reload request (as an open page makes it) answers and the page shows the edit; "
+                "server CPU = the `mkdocs serve` process's CPU seconds meanwhile, less disturbed by other "
+                "load; ratio = server CPU against the static edit's\n\n"
+                + table(["edit", "save to served", "server CPU", "ratio"], rows)
             )
         if "lighthouse" not in skip:
             if not chrome:
