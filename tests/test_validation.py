@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from support import ROOT, SEED, build_variant
 from support.data import (
     SEED_FILE as FILE,
@@ -76,10 +78,16 @@ def test_duplicate_slug_across_files(tmp_path):
 
 
 def test_slug_must_match_file_name(tmp_path):
+    """The file is the walkthrough's name: the catalog's question that names the seed no longer finds it."""
     project = data_project(tmp_path, {FILE: None, "data/walkthroughs/renamed.yml": SOURCE})
+    principles = (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
+    (at,) = [f"principles[{i}].questions[{j}]" for i, principle in enumerate(yaml.safe_load(principles)["principles"])
+             for j, question in enumerate(principle["questions"]) if question.get("walkthrough") == SEED]
     assert site_problems(project) == [
+        f"data/principles.yml:{line_of(principles, rf'walkthrough: {SEED}$')}: {at}.walkthrough: "
+        f"no walkthrough '{SEED}' in data/walkthroughs/",
         f"data/walkthroughs/renamed.yml:{line_of(SOURCE, r'^slug:')}: slug: "
-        f"slug '{SEED}' does not match the file name 'renamed.yml'"
+        f"slug '{SEED}' does not match the file name 'renamed.yml'",
     ]
 
 
