@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT, build_variant, parse
+from support import ROOT, build_variant, parse, seed_only
 
 # One worker takes the whole module, so its copy of the project is built once.
 pytestmark = pytest.mark.xdist_group("rebranded")
@@ -46,12 +46,13 @@ def icon_path(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def rebranded(tmp_path_factory) -> Path:
-    """A copy of the project with the README's rebranding lines changed, built."""
+    """A copy of the project with the README's rebranding lines changed, built (with the seed only:
+    every kind of page, whatever the number of walkthroughs)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for pattern, line in REBRAND.items():
         config, count = re.subn(pattern, line, config, flags=re.M)
         assert count, f"mkdocs.yml has no line matching {pattern!r}: update README 'Fork and rebrand' and this test"
-    built = build_variant(tmp_path_factory.mktemp("rebranded"), {"mkdocs.yml": config})
+    built = build_variant(tmp_path_factory.mktemp("rebranded"), {**seed_only(), "mkdocs.yml": config})
     assert built.ok, built.output
     return built.site
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -71,6 +72,16 @@ def build_variant(folder: Path, files: dict[str, str | bytes | None] | None = No
     project = write_files(copy_project(folder / "project"), files or {})
     site = folder / "site"
     return Built(project, site, mkdocs_build(project, site, *extra, env=env))
+
+
+def seed_only() -> dict[str, str | None]:
+    """`files` for build_variant that leave the seed as the only walkthrough: the others' files deleted
+    and the principles catalog's questions no longer naming them. For a test of what does not depend
+    on the number of walkthroughs, so that its build does not grow with the content."""
+    others = [slug for slug in WALKTHROUGHS if slug != SEED]
+    principles = (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
+    unlinked = re.sub(rf"^[ \t]+walkthrough: (?:{'|'.join(map(re.escape, others))})\n", "", principles, flags=re.M)
+    return {f"data/walkthroughs/{slug}.yml": None for slug in others} | {"data/principles.yml": unlinked}
 
 
 def write_files(project: Path, files: dict[str, str | bytes | None]) -> Path:
