@@ -150,7 +150,7 @@ def test_every_widget_starts_from_file(offline, tab):
         tab.goto((unzipped / path).as_uri())
         wait_until_widgets_bound(tab)
         modules |= set(tab.eval_on_selector_all("[data-sg-module]", "els => els.map(e => e.dataset.sgModule)"))
-    assert modules >= {"quiz", "practice", "embed", "print", "quiz-progress", "embed-frame"}, modules
+    assert modules >= {"quiz", "practice", "embed", "print", "quiz-progress", "embed-frame", "mock", "review", "stories"}, modules
 
 
 def test_the_embed_view_reports_its_height_from_file(offline, tab, tmp_path, walkthrough):
