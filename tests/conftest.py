@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, WALKTHROUGHS, build_env, build_with_drafts, chromium_path, mkdocs_build, parse, serve
+from support import ROOT, SEED, WALKTHROUGHS, build_env, build_with_drafts, chromium_path, mkdocs_build, parse, serve
 
 
 @pytest.fixture(scope="session")
@@ -83,9 +83,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def pytest_generate_tests(metafunc):
-    """A test taking `walkthrough` runs once per data file: a new walkthrough adds tests by itself."""
-    if "walkthrough" in metafunc.fixturenames:
+    """A test taking `walkthrough` runs once per data file: a new walkthrough adds tests by itself.
+
+    Except a browser test (marked `browser`): browser tests cover the seed's full page set, and what
+    differs between walkthroughs by naming those pages (tests/support/browser.py `swept`)."""
+    if "walkthrough" in metafunc.fixturenames and not metafunc.definition.get_closest_marker("browser"):
         metafunc.parametrize("walkthrough", list(WALKTHROUGHS.values()), ids=list(WALKTHROUGHS))
+
+
+@pytest.fixture
+def walkthrough():
+    """In a browser test, the seed walkthrough (elsewhere pytest_generate_tests gives each in turn)."""
+    return WALKTHROUGHS[SEED]
 
 
 # Set on a test whose xdist_group pytest-xdist has lost: it fails rather than build its module twice.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT, parse, copy_project, mkdocs_build
+from support import ROOT, build_variant, parse, seed_only
 
 # One worker takes the whole module, so its copy of the project is built once.
 pytestmark = pytest.mark.xdist_group("rebranded")
@@ -46,17 +46,15 @@ def icon_path(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def rebranded(tmp_path_factory) -> Path:
-    """A copy of the project with the README's rebranding lines changed, built."""
-    scratch = tmp_path_factory.mktemp("rebranded")
-    project = copy_project(scratch / "project")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    """A copy of the project with the README's rebranding lines changed, built (with the seed only:
+    every kind of page, whatever the number of walkthroughs)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for pattern, line in REBRAND.items():
         config, count = re.subn(pattern, line, config, flags=re.M)
         assert count, f"mkdocs.yml has no line matching {pattern!r}: update README 'Fork and rebrand' and this test"
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = mkdocs_build(project, scratch / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return scratch / "site"
+    built = build_variant(tmp_path_factory.mktemp("rebranded"), {**seed_only(), "mkdocs.yml": config})
+    assert built.ok, built.output
+    return built.site
 
 
 def test_the_new_name_heads_every_page_and_its_title(rebranded):

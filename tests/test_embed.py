@@ -1,5 +1,5 @@
 """Embed views and their snippets, read as built HTML: no site chrome, the blocks themselves, and an
-iframe snippet with a title and an absolute URL from site_url (a sub-path included)."""
+iframe snippet with a title and an absolute URL from site_url (a sub-path: tests/test_subpath.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from support import WALKTHROUGHS, build_env, copy_project, mkdocs_build
 
 VIEWS = ("comparisons", "variants", "quiz")
 # After which guide heading each view's "copy embed code" control sits.
@@ -93,14 +92,3 @@ def test_each_embeddable_block_offers_its_snippet(built_page, walkthrough):
         status = block.select_one(".sg-embed__status")
         assert status["role"] == "status" and status["aria-live"] == "polite"
 
-
-def test_the_snippet_follows_a_sub_path_site_url(tmp_path):
-    """Project sites live under /<repo>/: the snippet's URL must carry the sub-path."""
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={**build_env(), "SITE_URL": "https://example.org/bootcamp/"})
-    assert result.returncode == 0, result.stderr
-    for walkthrough in WALKTHROUGHS.values():
-        guide = BeautifulSoup((site / "walkthroughs" / walkthrough.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-        sources = [snippet(block)["src"] for block in guide.select("details.sg-embed")]
-        assert sources == [f"https://example.org/bootcamp/{embed_url(walkthrough, view)}" for view in VIEWS]

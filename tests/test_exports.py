@@ -18,22 +18,12 @@ from dataclasses import dataclass, field
 import pytest
 from jsonschema import Draft202012Validator
 
-from support import FIXTURES
+from support.data import fixture_walkthrough
 from macros import exports
 from macros.core.schema import QuizItem, QuizOption, Walkthrough
-from macros.core.source import read_yaml
-from macros.core.validate import check_walkthrough
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 IMSCP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
-FIXTURE = FIXTURES / "walkthroughs" / "tell-me-about-a-failure.yml"
-
-
-def fixture_walkthrough() -> Walkthrough:
-    doc, problems = read_yaml(FIXTURE, FIXTURE.name)
-    walkthrough, problems = check_walkthrough(doc, FIXTURE.stem)
-    assert walkthrough is not None and not problems, problems
-    return walkthrough
 
 
 def built(site, walkthrough, kind: str):

@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support import ROOT, WALKTHROUGHS, copy_project, mkdocs_build
+from support import ROOT, WALKTHROUGHS
+from support.data import data_project, fixture_walkthrough, site_problems
 from macros.core.problems import DataError
 from macros.core.rubric import RUBRIC_FILE, SESSION_MINUTES, load_kit
 from macros.core.validate import guide_anchors
@@ -112,13 +113,12 @@ def test_a_bad_level_an_unknown_material_and_a_typo_are_each_reported(tmp_path):
     assert f"data/rubric.yml:{line_of('listen_for: >-')}: rubric[0].listen-for: unknown field (a typo?)" in problems
 
 
-def test_a_broken_rubric_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / RUBRIC_FILE).write_text(SOURCE.replace("  - minutes: 3\n", "  - minutes: 4\n", 1), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "data/rubric.yml:" in result.stderr and "the steps add up to 61 minutes" in result.stderr
-    assert not (tmp_path / "site" / "walkthroughs").exists(), "nothing is built from bad data"
+def test_a_broken_rubric_stops_the_site_loading(tmp_path):
+    """load_site, which the data hook runs before any page is built, reports the kit's problem."""
+    project = data_project(tmp_path, {RUBRIC_FILE.as_posix(): SOURCE.replace("  - minutes: 3\n", "  - minutes: 4\n", 1)})
+    assert site_problems(project) == [
+        f"data/rubric.yml:{line_of('^session:')}: session: the steps add up to 61 minutes; a session is 60"
+    ]
 
 
 # --- The built page ---------------------------------------------------------------------------------
@@ -215,7 +215,6 @@ def test_the_fixture_walkthrough_gets_its_own_examples():
     from macros.core.pages import RenderContext
     from macros.core.principles import load_principles
     from macros.instructor import instructor_page, table_cell
-    from test_exports import fixture_walkthrough
 
     walkthrough = fixture_walkthrough()
     principles = load_principles(ROOT, set(WALKTHROUGHS))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linkcheck import check_site
+from support.linkcheck import check_site
 
 
 def write(path, text):

@@ -14,11 +14,11 @@ import sys
 import pytest
 import yaml
 
-from support import ROOT, WALKTHROUGHS, build_env, copy_project, mkdocs_build
+from support import ROOT, SEED, build_env, build_variant, chromium_path, seed_only
 from macros.cheat_sheet import PAPER_SIZES, pdf_path, placeholder_pdf
 from macros.core.catalog import load_catalog
 from macros.core.urls import page_url
-from pdftools import body_texts, contains, margin_texts, normal, pdf_info, shown
+from support.pdf import body_texts, contains, margin_texts, normal, pdf_info, shown
 
 # How pdfinfo names each paper size in its "Page size" line.
 POPPLER_PAPER = {"a4": "(A4)", "letter": "(letter)"}
@@ -138,33 +138,72 @@ def required_items(walkthrough) -> list[str]:
     return items + [part for variant in walkthrough.variants for part in (variant.stresses, variant.drops)]
 
 
-def test_data_too_long_for_two_pages_cuts_presentation_not_content(tmp_path):
-    """Three times the follow-ups, twice the red flags and phrases: the designed layout runs over two
-    pages, so make_pdf.py prints the denser one, which still holds every required item."""
-    slug = next(iter(WALKTHROUGHS))
-    project = copy_project(tmp_path / "project")
-    data_file = project / "data" / "walkthroughs" / f"{slug}.yml"
-    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-    for field, key, copies in (("follow_ups", "question", 2), ("red_flags", "text", 1), ("key_phrases", "phrase", 1)):
+def longer(source: str, copies: dict[str, int], slug: str | None = None) -> str:
+    """A walkthrough's YAML with each list named in `copies` repeated that many more times, each copy
+    with its own id and text (" (variation n)"), under another slug if given."""
+    data = yaml.safe_load(source)
+    data["slug"] = slug or data["slug"]
+    keys = {"follow_ups": "question", "red_flags": "text", "key_phrases": "phrase"}
+    for field, count in copies.items():
         data[field] += [
-            {**item, "id": f"{item['id']}-{n}", key: f"{item[key]} (variation {n})"}
-            for n in range(1, copies + 1) for item in data[field]
+            {**item, "id": f"{item['id']}-{n}", keys[field]: f"{item[keys[field]]} (variation {n})"}
+            for n in range(1, count + 1) for item in data[field]
         ]
-    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    long_walkthrough = load_catalog(project)[slug]
-    site = tmp_path / "site"
-    built = mkdocs_build(project, site)
-    assert built.returncode == 0, built.stderr
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+LONG = SEED  # three times the follow-ups, twice the red flags and phrases: the denser layout fits
+FAR_TOO_LONG = "far-too-long"  # a copy of the seed with eight times the lists: nothing fits
+
+
+@pytest.fixture(scope="module")
+def long_sheets(tmp_path_factory):
+    """A project of two walkthroughs that outgrow the designed sheet (one far beyond two pages), built,
+    and `make pdf`'s script run on it as `make pdf` runs it: (the build, the script's result). The
+    other walkthroughs are left out: make_pdf.py prints every one, and they would add only time."""
+    files = {
+        **seed_only(),
+        f"data/walkthroughs/{LONG}.yml": longer(
+            (ROOT / f"data/walkthroughs/{LONG}.yml").read_text(encoding="utf-8"),
+            {"follow_ups": 2, "red_flags": 1, "key_phrases": 1}),
+        f"data/walkthroughs/{FAR_TOO_LONG}.yml": longer(
+            (ROOT / f"data/walkthroughs/{SEED}.yml").read_text(encoding="utf-8"),
+            {"follow_ups": 7, "red_flags": 7, "key_phrases": 7}, slug=FAR_TOO_LONG),
+    }
+    built = build_variant(tmp_path_factory.mktemp("long-sheets"), files)
+    assert built.ok, built.output
     made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--project", str(project), str(site)],
-        env=build_env(), capture_output=True, text=True, timeout=300,
+        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--project", str(built.project), str(built.site)],
+        env=dict(build_env(), SG_CHROMIUM=chromium_path()), capture_output=True, text=True, timeout=600,
     )
-    assert made.returncode == 0, f"{made.stdout}\n{made.stderr}"
-    assert made.stdout.count("layout sg-cheat-sheet--dense") == len(PAPER_SIZES), made.stdout
+    return built, made
+
+
+@pytest.mark.xdist_group("long-sheets")
+def test_data_too_long_for_two_pages_cuts_presentation_not_content(long_sheets):
+    """The designed layout runs over two pages, so make_pdf.py prints the denser one, which still
+    holds every required item."""
+    built, made = long_sheets
+    long_walkthrough = load_catalog(built.project)[LONG]
     for size in PAPER_SIZES:
-        pdf = site / pdf_path(slug, size)
+        assert f"{pdf_path(LONG, size)}: " in made.stdout and "layout sg-cheat-sheet--dense" in next(
+            line for line in made.stdout.splitlines() if pdf_path(LONG, size) in line), made.stdout
+        pdf = built.site / pdf_path(LONG, size)
         assert int(pdf_info(pdf)["Pages"]) <= 2
         text = " ".join(normal(page) for page in body_texts(pdf))
         missing = [item for item in required_items(long_walkthrough) if not contains(text, shown(item))]
         assert not missing, f"the dense {size} sheet cut: {missing}"
 
+
+@pytest.mark.xdist_group("long-sheets")
+def test_make_pdf_fails_when_a_sheet_cannot_fit_on_two_pages(long_sheets):
+    """Without --no-page-limit (as `make pdf` runs it) a sheet over two pages, even dense, fails the
+    command, naming each such PDF and its pages; the sheets that fit are not named."""
+    built, made = long_sheets
+    assert made.returncode == 1, f"{made.stdout}\n{made.stderr}"
+    errors = [line for line in made.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(PAPER_SIZES), made.stderr
+    for size, error in zip(PAPER_SIZES, errors):
+        pages = int(pdf_info(built.site / pdf_path(FAR_TOO_LONG, size))["Pages"])
+        assert pages > 2
+        assert error == f"error: {built.site / pdf_path(FAR_TOO_LONG, size)} has {pages} pages; a cheat sheet fits on 2"

@@ -16,7 +16,7 @@ from macros.core.assets import MINIFIERS
 from macros.core.urls import page_uri
 from macros.core.validate import guide_anchors
 from macros.quiz import anchor_titles, quiz_version
-from test_validation import FILE, SEED, SOURCE, assert_rejected, build_with, line_of
+from support.data import SEED_FILE as FILE, SEED_SOURCE as SOURCE, line_of, replace_line, seed_problems
 
 SG = ROOT / "docs" / "assets" / "sg"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -256,66 +256,55 @@ def test_quiz_script_fits_its_budget():
         assert "http" not in "".join(imports) and "fetch(" not in source
 
 
-# ---- Validation: bad quiz items stop the build with `file:line: path: message` --------------------
+# ---- Validation: bad quiz items are reported as `file:line: path: message` ------------------------
 
 QUIZ_START = line_of(SOURCE, r"^quiz:")
 
 
 def quiz_line(pattern: str, occurrence: int = 1) -> int:
     """Line of the n-th line matching `pattern` inside the quiz list."""
-    lines = SOURCE.splitlines()
-    found = [n for n in range(QUIZ_START, len(lines) + 1) if re.search(pattern, lines[n - 1])]
-    return found[occurrence - 1]
+    return line_of(SOURCE, pattern, occurrence, after=QUIZ_START - 1)
 
 
 def with_line(number: int, new: str) -> str:
-    lines = SOURCE.splitlines()
-    indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]
-    lines[number - 1] = indent + new
-    return "\n".join(lines) + "\n"
+    return replace_line(SOURCE, number, new, keep_indent=True)
 
 
 def test_item_with_no_correct_option(tmp_path):
     number = quiz_line(r"^\s+answer: \[")
-    text_ = with_line(number, "answer: []")
-    result = build_with(tmp_path, {f"{SEED}.yml": text_})
-    assert_rejected(result, f"{FILE}:{number}: quiz[0].answer: no correct option: list at least one option index")
+    assert seed_problems(tmp_path, with_line(number, "answer: []")) == [
+        f"{FILE}:{number}: quiz[0].answer: no correct option: list at least one option index"
+    ]
 
 
 def test_answer_out_of_range(tmp_path):
     number = quiz_line(r"^\s+answer: \[")
-    text_ = with_line(number, "answer: [7]")
-    result = build_with(tmp_path, {f"{SEED}.yml": text_})
-    assert_rejected(result, f"{FILE}:{number}: quiz[0].answer[0]: answer 7 is out of range (options are 0 to 2)")
+    assert seed_problems(tmp_path, with_line(number, "answer: [7]")) == [
+        f"{FILE}:{number}: quiz[0].answer[0]: answer 7 is out of range (options are 0 to 2)"
+    ]
 
 
 def test_duplicate_item_id(tmp_path):
     first = SOURCE.splitlines()[quiz_line(r"^  - id: ") - 1].split("id: ")[1]
     number = quiz_line(r"^  - id: ", occurrence=2)
-    text_ = with_line(number, f"- id: {first}")
-    result = build_with(tmp_path, {f"{SEED}.yml": text_})
-    assert_rejected(result, f"{FILE}:{number}: quiz[1].id: duplicate quiz item id '{first}'")
+    assert seed_problems(tmp_path, with_line(number, f"- id: {first}")) == [
+        f"{FILE}:{number}: quiz[1].id: duplicate quiz item id '{first}'"
+    ]
 
 
 def test_option_link_to_a_missing_anchor(tmp_path):
     number = quiz_line(r"^\s+link: ", occurrence=2)  # the second option of the first item
-    text_ = with_line(number, "link: nowhere-on-the-page")
-    result = build_with(tmp_path, {f"{SEED}.yml": text_})
-    assert_rejected(
-        result,
+    assert seed_problems(tmp_path, with_line(number, "link: nowhere-on-the-page")) == [
         f"{FILE}:{number}: quiz[0].options[1].link: "
-        "links to '#nowhere-on-the-page', which is not an anchor of the guide page",
-    )
+        "links to '#nowhere-on-the-page', which is not an anchor of the guide page"
+    ]
 
 
 def test_rewrite_link_to_a_missing_anchor(tmp_path):
     lines = SOURCE.splitlines()
     rewrite = quiz_line(r"^\s+type: rewrite")
     index = sum(1 for n in range(QUIZ_START, rewrite) if re.match(r"^  - id: ", lines[n - 1])) - 1
-    number = next(n for n in range(rewrite, len(lines) + 1) if re.match(r"^    link: ", lines[n - 1]))
-    text_ = with_line(number, "link: missing-anchor")
-    result = build_with(tmp_path, {f"{SEED}.yml": text_})
-    assert_rejected(
-        result,
-        f"{FILE}:{number}: quiz[{index}].link: links to '#missing-anchor', which is not an anchor of the guide page",
-    )
+    number = line_of(SOURCE, r"^    link: ", after=rewrite)
+    assert seed_problems(tmp_path, with_line(number, "link: missing-anchor")) == [
+        f"{FILE}:{number}: quiz[{index}].link: links to '#missing-anchor', which is not an anchor of the guide page"
+    ]

@@ -4,7 +4,8 @@ tests/fixtures/stories.json (stories written by hand, with their expected findin
 tests/fixtures/practice-cases.json (every sample line and model answer, with what macros/rules.py
 finds in it) also run through tests/js/practice.test.js, so the two interpreters cannot drift.
 practice-cases.json is generated from the data: after changing the rules or a walkthrough, run
-`SG_UPDATE_FIXTURES=1 .venv/bin/python -m pytest tests/test_rules.py` and commit the result.
+`SG_UPDATE_FIXTURES=1 .venv/bin/python -m pytest tests/test_rules.py` (it rewrites the file and fails
+with "regenerated: rerun"), then run the tests again and commit the result.
 """
 
 from __future__ import annotations
@@ -12,21 +13,19 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, WALKTHROUGHS, copy_project, mkdocs_build
+from support import FIXTURES, ROOT, WALKTHROUGHS
+from support.data import SEED_FILE, SEED_SOURCE, data_project, fixture_walkthrough, line_of, seed_problems
 from macros.core.assets import MINIFIERS
 from macros.core.ids import FOLLOW_UPS, SECTION_IDS
 from macros.core.principles import load_principles
 from macros.core.problems import DataError
 from macros.core.rubric import load_kit
-from macros.core.source import read_yaml
-from macros.core.validate import check_walkthrough
 from macros.practice import practice_payload, rules_json, timer_plan
 from macros.practice.rules import analyze, read_rules, walkthrough_context
 from macros.site import load_site
@@ -44,13 +43,7 @@ JS_BUDGET = 6 * 1024  # gzip -9 bytes of JavaScript for the checker and the time
 
 def fixture_walkthroughs() -> dict:
     """The walkthroughs only tests use (tests/fixtures/walkthroughs/), validated like the real ones."""
-    found = {}
-    for path in sorted((FIXTURES / "walkthroughs").glob("*.yml")):
-        doc, problems = read_yaml(path, path.name)
-        walkthrough, check_problems = check_walkthrough(doc, path.stem)
-        assert not problems + check_problems, problems + check_problems
-        found[walkthrough.slug] = walkthrough
-    return found
+    return {w.slug: w for w in (fixture_walkthrough(path.stem) for path in sorted((FIXTURES / "walkthroughs").glob("*.yml")))}
 
 
 ALL = {**WALKTHROUGHS, **fixture_walkthroughs()}
@@ -141,38 +134,30 @@ def test_the_rubric_lives_in_its_own_file(tmp_path):
 # --- The build lint: every model answer passes the rules clean ------------------------------------
 
 def test_a_model_answer_that_breaks_a_rule_stops_the_load_at_its_line(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / "walkthroughs" / "act-without-approval.yml"
-    text = path.read_text(encoding="utf-8")
     weak = "I read the dispatcher logs and matched them against the receivers' access logs; every\n        missing"
-    assert text.count(weak) == 1
-    path.write_text(text.replace(weak, weak.replace("I read", "We read"), 1), encoding="utf-8")
+    assert SEED_SOURCE.count(weak) == 1
+    project = data_project(tmp_path, {SEED_FILE: SEED_SOURCE.replace(weak, weak.replace("I read", "We read"), 1)})
     with pytest.raises(DataError) as raised:
         load_site(project)
-    action_line = _line_of(path.read_text(encoding="utf-8"), "We read") - 1  # the `action: >-` key line
+    action_line = _line_of((project / SEED_FILE).read_text(encoding="utf-8"), "We read") - 1  # the `action: >-` key line
     assert [str(p) for p in raised.value.problems] == [
-        f"data/walkthroughs/act-without-approval.yml:{action_line}: variants[1].answer.action: "
+        f"{SEED_FILE}:{action_line}: variants[1].answer.action: "
         "\"We\" hides what you did: the interviewer can credit only \"I\". Name your own step. "
         "(rule 'we-in-action' of data/rules.yml)",
-        f"data/walkthroughs/act-without-approval.yml:{action_line}: variants[1].answer.action: "
+        f"{SEED_FILE}:{action_line}: variants[1].answer.action: "
         "No \"I\" in this sentence: who did it? Make yourself the subject. (rule 'i-every-sentence' of data/rules.yml)",
     ]
 
 
-def test_the_build_stops_on_a_model_answer_that_breaks_a_rule(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "data" / "walkthroughs" / "act-without-approval.yml"
-    text = path.read_text(encoding="utf-8")
+def test_a_vague_model_result_is_reported_at_its_answer(tmp_path):
     good = "The drop rate went from 0.3% to zero. Those payment confirmations now arrive"
-    assert text.count(good) == 1
-    path.write_text(text.replace(good, "In the end things got better. Those payment confirmations now arrive", 1), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert re.search(
-        r"data/walkthroughs/act-without-approval\.yml:\d+: variants\[0\]\.answer\.result: \"things got better\" describes a mood",
-        result.stderr,
-    ), result.stderr
-    assert not (tmp_path / "site" / "index.html").exists(), "nothing is built when the data is wrong"
+    assert SEED_SOURCE.count(good) == 1
+    text = SEED_SOURCE.replace(good, "In the end things got better. Those payment confirmations now arrive", 1)
+    result_line = line_of(text, "In the end things got better") - 1  # the `result: >-` key line
+    assert seed_problems(tmp_path, text) == [
+        f"{SEED_FILE}:{result_line}: variants[0].answer.result: \"things got better\" describes a mood, not impact: "
+        "the interviewer remembers nothing. Say what changed, in numbers. (rule 'vague-result' of data/rules.yml)"
+    ]
 
 
 @pytest.mark.parametrize("slug", sorted(ALL))
@@ -283,10 +268,12 @@ def build_cases() -> dict:
 def test_the_generated_cases_are_up_to_date():
     text = json.dumps(build_cases(), ensure_ascii=False, indent=1) + "\n"
     if os.environ.get("SG_UPDATE_FIXTURES") == "1":
+        # Update mode writes the file and fails: a run that wrote what it then compares proves nothing.
         CASES_FILE.write_text(text, encoding="utf-8")
+        pytest.fail(f"{CASES_FILE.relative_to(ROOT)} regenerated: rerun without SG_UPDATE_FIXTURES", pytrace=False)
     assert CASES_FILE.is_file() and CASES_FILE.read_text(encoding="utf-8") == text, (
         f"{CASES_FILE.relative_to(ROOT)} is stale: regenerate it with "
-        "SG_UPDATE_FIXTURES=1 .venv/bin/python -m pytest tests/test_rules.py"
+        "SG_UPDATE_FIXTURES=1 .venv/bin/python -m pytest tests/test_rules.py, then rerun"
     )
 
 

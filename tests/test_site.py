@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from support import ROOT, parse
-from linkcheck import check_site
+from support.linkcheck import check_site
 from macros.pages import GENERATED_PAGES
 
 

@@ -1,6 +1,6 @@
 """Project sites live under /<repo>/ on GitHub Pages: build as the Pages workflow does (SITE_URL from
 configure-pages, then the PDFs), serve the site only under that prefix, and check every link, then
-load every page in Chromium and expect no request to fail."""
+load the pages in Chromium (the seed's full set and every guide page) and expect no request to fail."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from support import ROOT, chromium_path, build_env, copy_project, mkdocs_build
-from linkcheck import check_site
+from macros.core.urls import page_url
+from support import ROOT, WALKTHROUGHS, PageWatcher, build_env, build_variant, chromium_path, parse
+from support.browser import longest_word, search, swept
+from support.linkcheck import check_site
 
 # One worker takes the whole module, so its copy of the project is built once.
 pytestmark = pytest.mark.xdist_group("subpath")
@@ -52,13 +55,13 @@ class PrefixHandler(SimpleHTTPRequestHandler):
 def hosted(tmp_path_factory):
     """(site dir, base URL): a copy of the project built for and served under PREFIX."""
     scratch = tmp_path_factory.mktemp("subpath")
-    site = scratch / "site"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(scratch / "site")))
     # As actions/configure-pages gives it: no final slash (MkDocs adds it).
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}".removesuffix("/")
     env = dict(build_env(), SITE_URL=base, SG_CHROMIUM=chromium_path())
-    built = mkdocs_build(copy_project(scratch / "project"), site, env=env)
-    assert built.returncode == 0, built.stdout + built.stderr
+    built = build_variant(scratch, env=env)
+    assert built.ok, built.output
+    site = built.site
     pdfs = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(site)],
                           env=env, capture_output=True, text=True, timeout=300)
     assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
@@ -68,8 +71,9 @@ def hosted(tmp_path_factory):
 
 
 def page_urls(site: Path, base: str) -> list[str]:
+    """The pages a browser visits (support.browser.swept: the seed's full set and every guide page)."""
     paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-    return [base + path.removesuffix("index.html") for path in paths]
+    return [base + path for path in swept([path.removesuffix("index.html") for path in paths])]
 
 
 def test_site_url_carries_the_prefix(hosted):
@@ -77,6 +81,17 @@ def test_site_url_carries_the_prefix(hosted):
     canonical = (site / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{base}">' in canonical
     assert f"<loc>{base}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_embed_snippets_carry_the_prefix(hosted):
+    """The iframe an instructor pastes from a guide page points under the prefix too."""
+    site, base = hosted
+    for walkthrough in WALKTHROUGHS.values():
+        guide = parse(site / "walkthroughs" / walkthrough.slug / "index.html")
+        snippets = [BeautifulSoup(code.get_text(), "html.parser").iframe for code in guide.select("details.sg-embed .sg-embed__code code")]
+        assert [iframe["src"] for iframe in snippets] == [
+            base + page_url(f"embed-{view}", walkthrough.slug) for view in ("comparisons", "variants", "quiz")
+        ]
 
 
 def test_every_link_resolves_under_the_prefix(hosted):
@@ -100,21 +115,25 @@ def test_the_server_only_answers_under_the_prefix(hosted):
 
 
 @pytest.fixture
-def tab(browser):
-    """A fresh Chromium tab (tests/conftest.py's `page` is the parsed-HTML helper, not a browser page)."""
+def tab(browser, hosted):
+    """A fresh Chromium tab, watched (support.PageWatcher): no uncaught error, no "sg:" console error,
+    and no request to another host."""
+    _, base = hosted
     context = browser.new_context()
-    yield context.new_page()
+    tab = context.new_page()
+    watcher = PageWatcher(tab, allowed=(base.removesuffix(PREFIX) + "/",))
+    yield tab
     context.close()
+    watcher.assert_clean()
 
 
 @pytest.fixture
 def failed_requests(tab):
-    """failed_requests(base) -> the list, filled as `tab` browses, of its requests that failed:
-    HTTP errors of anything a page loads, network errors, and any request to another host (aborted)."""
+    """failed_requests() -> the list, filled as `tab` browses, of its requests that failed: HTTP
+    errors of anything a page loads (one outside the prefix gets the 404 page), and network errors."""
 
-    def watch(base: str) -> list[str]:
+    def watch() -> list[str]:
         failures = []
-        host = urlsplit(base).netloc
 
         def on_response(response):
             # A page's own status is the test's to check (goto returns it); the 404 page is a 404.
@@ -126,17 +145,8 @@ def failed_requests(tab):
             if request.failure != "net::ERR_ABORTED":
                 failures.append(f"{request.failure} {request.url} (from {tab.url})")
 
-        def stay_local(route):
-            # Pages make no request to any other host: one that tries is reported, and not sent.
-            if urlsplit(route.request.url).netloc == host:
-                route.continue_()
-            else:
-                failures.append(f"another host: {route.request.url} (from {tab.url})")
-                route.abort()
-
         tab.on("response", on_response)
         tab.on("requestfailed", on_failed)
-        tab.route("**/*", stay_local)
         return failures
 
     return watch
@@ -145,7 +155,7 @@ def failed_requests(tab):
 @pytest.mark.browser
 def test_every_page_loads_under_the_prefix_without_a_failed_request(hosted, tab, failed_requests):
     site, base = hosted
-    failures = failed_requests(base)
+    failures = failed_requests()
     urls = page_urls(site, base)
     assert base in urls and len(urls) > 1
     for url in urls:
@@ -157,7 +167,7 @@ def test_every_page_loads_under_the_prefix_without_a_failed_request(hosted, tab,
 @pytest.mark.browser
 def test_instant_navigation_and_search_work_under_the_prefix(hosted, tab, failed_requests, walkthrough):
     _, base = hosted
-    failures = failed_requests(base)
+    failures = failed_requests()
     tab.goto(base, wait_until="networkidle")
     # Instant navigation rewrites the links it will handle to absolute URLs (from sitemap.xml): only
     # with the prefix in site_url do they stay inside the site.
@@ -177,7 +187,7 @@ def test_instant_navigation_and_search_work_under_the_prefix(hosted, tab, failed
 def test_the_404_page_works_from_any_depth(hosted, tab, failed_requests):
     """GitHub Pages serves 404.html for any missing path: its links must not depend on the URL."""
     _, base = hosted
-    failures = failed_requests(base)
+    failures = failed_requests()
     response = tab.goto(base + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
     assert not failures, "\n".join(failures)
@@ -185,15 +195,3 @@ def test_the_404_page_works_from_any_depth(hosted, tab, failed_requests):
     tab.wait_for_url(base)
     assert not failures, "\n".join(failures)
 
-
-def search(tab, query: str) -> None:
-    """Type `query` into Material's search and wait for its answer (its worker may still be loading)."""
-    box = tab.locator("input.md-search__input")
-    box.fill(query)
-    # Material reads the query on keyup (fill() sends only input events): a key makes it read it.
-    box.press("End")
-    expect(tab.locator(".md-search-result__meta")).to_contain_text("matching", timeout=15000)
-
-
-def longest_word(text: str) -> str:
-    return max((word.strip(".,:;?!()") for word in text.split()), key=len)

@@ -21,11 +21,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.core.urls import PAGE_KINDS, export_uri, page_url
-from support import ROOT, WALKTHROUGHS, build_variant
+from support import ROOT, SEED, build_variant, seed_only
 
 pytestmark = pytest.mark.xdist_group("text_safety")
 
-SLUG = next(iter(WALKTHROUGHS))
+SLUG = SEED
 SOURCE = f"data/walkthroughs/{SLUG}.yml"
 TITLE = "Act now <script>alert(1)</script>"
 SENTENCE = "I changed the handler's return type to List<String> because a < b held for every retry."
@@ -71,7 +71,8 @@ def planted() -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = build_variant(tmp_path_factory.mktemp("text-safety"), {SOURCE: planted()})
+    # The planted walkthrough alone: every kind of page, and a build that does not grow with the content.
+    result = build_variant(tmp_path_factory.mktemp("text-safety"), {**seed_only(), SOURCE: planted()})
     assert result.ok, result.output  # the planted text keeps the data valid and the story rules passing
     return result
 
@@ -94,7 +95,7 @@ def own_pages(pages) -> dict[str, BeautifulSoup]:
 
 
 def test_no_page_runs_or_parses_the_planted_html(pages):
-    assert len(pages) > 40
+    assert {"index.html", "practice/index.html", *(page_url(kind, SLUG) + "index.html" for kind in PAGE_KINDS)} <= set(pages)
     for path, soup in pages.items():
         assert not [s for s in soup.find_all("script") if "alert(1)" in s.get_text()], f"{path}: the title ran as a script"
         assert not soup.find_all("string"), f"{path}: List<String> was read as an element"

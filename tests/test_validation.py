@@ -1,149 +1,140 @@
-"""Bad walkthrough data stops the build: non-zero exit, one `file:line: field.path: message` per problem."""
+"""Bad walkthrough data: one `file:line: field.path: message` per problem, all of them at once.
+
+Each case edits a scratch copy of data/ and compares the problems `load_site` finds (the function the
+data hook calls) with the exact lines expected. One end-to-end build proves that the hook prints
+those lines and stops the build: non-zero exit, nothing built.
+"""
 
 from __future__ import annotations
 
 import re
-import shutil
 
-import pytest
+import yaml
 
-from support import ROOT, copy_project, mkdocs_build
-
-SEED = "act-without-approval"
-SOURCE = (ROOT / "data" / "walkthroughs" / f"{SEED}.yml").read_text(encoding="utf-8")
-FILE = f"data/walkthroughs/{SEED}.yml"
-
-
-def line_of(text: str, pattern: str) -> int:
-    """1-based line of the first line matching `pattern` in `text`."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if re.search(pattern, line):
-            return number
-    raise AssertionError(f"no line matches {pattern!r}")
+from support import ROOT, SEED, build_variant
+from support.data import (
+    SEED_FILE as FILE,
+    SEED_SOURCE as SOURCE,
+    data_project,
+    line_of,
+    replace_line,
+    seed_problems,
+    site_problems,
+)
 
 
-def replace_line(text: str, pattern: str, new: str) -> str:
-    lines = text.splitlines()
-    number = line_of(text, pattern)
-    lines[number - 1] = new
-    return "\n".join(lines) + "\n"
+def with_line(pattern: str, new: str) -> tuple[str, int]:
+    """The seed's YAML with the first line matching `pattern` replaced by `new` (same indent), and its number."""
+    number = line_of(SOURCE, pattern)
+    return replace_line(SOURCE, number, new, keep_indent=True), number
 
 
-def build_with(tmp_path, files: dict[str, str | None]):
-    """Build a copy of the project whose data/walkthroughs/ files are replaced (None deletes)."""
-    project = copy_project(tmp_path / "project")
-    for name, text in files.items():
-        path = project / "data" / "walkthroughs" / name
-        if text is None:
-            path.unlink()
-        else:
-            path.write_text(text, encoding="utf-8")
-    return mkdocs_build(project, tmp_path / "site")
-
-
-def assert_rejected(result, *expected: str):
-    assert result.returncode != 0, "the build should have failed"
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stderr.splitlines()
-    for line in expected:
-        assert line in lines, f"missing error line {line!r} in:\n{result.stderr}"
-    assert not (result.stdout + result.stderr).count("INFO    -  Documentation built")
+def test_the_data_as_committed_has_no_problem(tmp_path):
+    """The baseline every case below changes one thing of."""
+    assert site_problems(data_project(tmp_path)) == []
 
 
 def test_yaml_syntax_error(tmp_path):
-    text = SOURCE + "broken: [unclosed\n"
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert result.returncode != 0
-    errors = [l for l in result.stderr.splitlines() if l.startswith(f"{FILE}:")]
-    assert len(errors) == 1 and "YAML syntax error" in errors[0], result.stderr
-    assert re.match(rf"{re.escape(FILE)}:\d+: \(file\): YAML syntax error", errors[0])
-    assert int(errors[0].split(":")[1]) >= len(SOURCE.splitlines())
+    problems = seed_problems(tmp_path, SOURCE + "broken: [unclosed\n")
+    assert len(problems) == 1, problems
+    match = re.fullmatch(rf"{re.escape(FILE)}:(\d+): \(file\): YAML syntax error: .+", problems[0])
+    assert match, problems
+    # libyaml reports an unclosed flow sequence where the file ends, after the line that opens it.
+    assert int(match[1]) >= len(SOURCE.splitlines()) + 1, problems
 
 
 def test_missing_required_field(tmp_path):
-    text = "\n".join(l for l in SOURCE.splitlines() if not l.startswith("principle:")) + "\n"
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert_rejected(result, f"{FILE}:1: principle: required field is missing")
+    text = "\n".join(line for line in SOURCE.splitlines() if not line.startswith("principle:")) + "\n"
+    assert seed_problems(tmp_path, text) == [f"{FILE}:1: principle: required field is missing"]
 
 
 def test_unknown_field_typo(tmp_path):
     text = SOURCE.replace("\nsummary:", "\nsumary:", 1)
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert_rejected(result, f"{FILE}:{line_of(text, r'^sumary:')}: sumary: unknown field (a typo?)")
+    assert seed_problems(tmp_path, text) == [
+        f"{FILE}:1: summary: required field is missing",
+        f"{FILE}:{line_of(text, r'^sumary:')}: sumary: unknown field (a typo?)",
+    ]
 
 
 def test_wrong_type(tmp_path):
-    text = replace_line(SOURCE, r"^\s+budget_seconds: 45", "    budget_seconds: forty-five")
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    number = line_of(text, "budget_seconds: forty-five")
-    assert_rejected(result, f"{FILE}:{number}: sections[0].budget_seconds: Input should be a valid integer (got str)")
+    text, number = with_line(r"^\s+budget_seconds: 45", "budget_seconds: forty-five")
+    assert seed_problems(tmp_path, text) == [
+        f"{FILE}:{number}: sections[0].budget_seconds: Input should be a valid integer (got str)"
+    ]
 
 
 def test_empty_string(tmp_path):
-    text = replace_line(SOURCE, r"^principle:", 'principle: ""')
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert_rejected(result, f"{FILE}:{line_of(text, '^principle:')}: principle: must not be empty")
+    text, number = with_line(r"^principle:", 'principle: ""')
+    assert seed_problems(tmp_path, text) == [f"{FILE}:{number}: principle: must not be empty"]
 
 
 def test_duplicate_slug_across_files(tmp_path):
-    result = build_with(tmp_path, {"copy-of-it.yml": SOURCE})
+    project = data_project(tmp_path, {"data/walkthroughs/copy-of-it.yml": SOURCE})
     number = line_of(SOURCE, r"^slug:")
-    assert_rejected(
-        result,
+    assert site_problems(project) == [
         f"data/walkthroughs/copy-of-it.yml:{number}: slug: duplicate slug '{SEED}': {FILE} has it too",
-    )
+        f"data/walkthroughs/copy-of-it.yml:{number}: slug: slug '{SEED}' does not match the file name 'copy-of-it.yml'",
+    ]
 
 
 def test_slug_must_match_file_name(tmp_path):
-    result = build_with(tmp_path, {f"{SEED}.yml": None, "renamed.yml": SOURCE})
-    number = line_of(SOURCE, r"^slug:")
-    assert_rejected(
-        result,
-        f"data/walkthroughs/renamed.yml:{number}: slug: slug '{SEED}' does not match the file name 'renamed.yml'",
-    )
+    """The file is the walkthrough's name: the catalog's question that names the seed no longer finds it."""
+    project = data_project(tmp_path, {FILE: None, "data/walkthroughs/renamed.yml": SOURCE})
+    principles = (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
+    (at,) = [f"principles[{i}].questions[{j}]" for i, principle in enumerate(yaml.safe_load(principles)["principles"])
+             for j, question in enumerate(principle["questions"]) if question.get("walkthrough") == SEED]
+    assert site_problems(project) == [
+        f"data/principles.yml:{line_of(principles, rf'walkthrough: {SEED}$')}: {at}.walkthrough: "
+        f"no walkthrough '{SEED}' in data/walkthroughs/",
+        f"data/walkthroughs/renamed.yml:{line_of(SOURCE, r'^slug:')}: slug: "
+        f"slug '{SEED}' does not match the file name 'renamed.yml'",
+    ]
 
 
 def test_reference_to_missing_section(tmp_path):
-    lines = SOURCE.splitlines()
-    start = line_of(SOURCE, r"^red_flags:")
-    first_flag_section = next(n for n in range(start + 1, len(lines) + 1) if lines[n - 1].strip().startswith("section:"))
-    indent = lines[first_flag_section - 1].split("section:")[0]
-    lines[first_flag_section - 1] = f"{indent}section: conclusion"
-    text = "\n".join(lines) + "\n"
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert result.returncode != 0
-    expected = f"{FILE}:{first_flag_section}: red_flags[0].section: Input should be 'situation', 'task', 'action', 'result' or 'reflection'"
-    assert expected in result.stderr.splitlines(), result.stderr
+    first_flag_section = line_of(SOURCE, r"^\s+section: ", after=line_of(SOURCE, r"^red_flags:"))
+    text = replace_line(SOURCE, first_flag_section, "section: conclusion", keep_indent=True)
+    assert seed_problems(tmp_path, text) == [
+        f"{FILE}:{first_flag_section}: red_flags[0].section: "
+        "Input should be 'situation', 'task', 'action', 'result' or 'reflection'"
+    ]
 
 
 def test_reference_to_missing_anchor(tmp_path):
-    number = line_of(SOURCE, r"^\s+link: ")
-    lines = SOURCE.splitlines()
-    lines[number - 1] = lines[number - 1].split("link:")[0] + "link: no-such-anchor"
-    text = "\n".join(lines) + "\n"
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    assert result.returncode != 0
-    errors = [l for l in result.stderr.splitlines() if l.startswith(f"{FILE}:{number}: quiz[")]
-    assert len(errors) == 1, result.stderr
-    assert errors[0].endswith("links to '#no-such-anchor', which is not an anchor of the guide page")
+    text, number = with_line(r"^\s+link: ", "link: no-such-anchor")
+    assert seed_problems(tmp_path, text) == [
+        f"{FILE}:{number}: quiz[0].options[0].link: links to '#no-such-anchor', which is not an anchor of the guide page"
+    ]
 
 
-def test_all_problems_reported_at_once(tmp_path):
-    text = replace_line(SOURCE, r"^principle:", 'principle: ""').replace("\nsummary:", "\nsumary:", 1)
-    result = build_with(tmp_path, {f"{SEED}.yml": text})
-    errors = [l for l in result.stderr.splitlines() if l.startswith(f"{FILE}:")]
-    assert len(errors) >= 2, result.stderr
-    assert "2 problems in the walkthrough data; nothing was built." in result.stderr or len(errors) > 2
+def test_a_walkthrough_with_problems_is_not_also_missing_from_the_principles_catalog(tmp_path):
+    """data/principles.yml names the seed; the seed's own problem is the one reported, not a second,
+    misleading "no walkthrough" at principles.yml."""
+    text, number = with_line(r"^principle:", 'principle: ""')
+    assert f"walkthrough: {SEED}" in (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
+    assert seed_problems(tmp_path, text) == [f"{FILE}:{number}: principle: must not be empty"]
 
 
-@pytest.mark.parametrize("name", ["tell-me-about-a-failure.yml"])
-def test_fixture_walkthrough_is_valid(tmp_path, name):
-    """The test-only walkthrough must itself be valid, or the generation test proves nothing."""
-    from macros.core.catalog import load_catalog
+def test_the_build_prints_every_problem_and_stops_with_nothing_built(tmp_path):
+    """The one end-to-end build of bad data: the data hook prints each problem on its own line, counts
+    them, exits non-zero and writes no page."""
+    text, empty_line = with_line(r"^principle:", 'principle: ""')
+    text = replace_line(text, budget_line := line_of(text, r"^\s+budget_seconds: 45"), "budget_seconds: forty-five",
+                        keep_indent=True)
+    built = build_variant(tmp_path, {FILE: text})
+    assert built.result.returncode == 1, built.output
+    assert "Traceback" not in built.output, built.output
+    printed = [line for line in built.result.stderr.splitlines() if line.startswith("data/")]
+    assert printed == [
+        f"{FILE}:{empty_line}: principle: must not be empty",
+        f"{FILE}:{budget_line}: sections[0].budget_seconds: Input should be a valid integer (got str)",
+    ], built.result.stderr
+    assert "2 problems in the walkthrough data; nothing was built." in built.result.stderr
+    assert not built.site.exists() or not any(built.site.rglob("*.html")), "a page was built from bad data"
 
-    project = tmp_path / "p"
-    (project / "data" / "walkthroughs").mkdir(parents=True)
-    for shared in (ROOT / "data").glob("*.yml"):  # rules and rubric the walkthroughs are checked against
-        shutil.copy(shared, project / "data" / shared.name)
-    shutil.copy(ROOT / "tests" / "fixtures" / "walkthroughs" / name, project / "data" / "walkthroughs" / name)
-    assert list(load_catalog(project)) == [name.removesuffix(".yml")]
+
+def test_fixture_walkthrough_is_valid(tmp_path):
+    """The test-only walkthrough must itself be valid, or the tests that render it prove nothing."""
+    source = (ROOT / "tests" / "fixtures" / "walkthroughs" / "tell-me-about-a-failure.yml").read_text(encoding="utf-8")
+    project = data_project(tmp_path, {"data/walkthroughs/tell-me-about-a-failure.yml": source})
+    assert site_problems(project) == []

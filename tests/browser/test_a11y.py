@@ -1,5 +1,9 @@
-"""axe-core on every built page, in the light and the dark scheme and at phone width, and on Material's
+"""axe-core on the built pages, in the light and the dark scheme and at phone width, and on Material's
 search and drawer and the guide's quiz and checker after use. Zero violations at any impact.
+
+The pages: support.browser.swept, every page but the other walkthroughs' generated pages other than
+their guide page (the seed's full set covers the templates; each guide page shows nearly all of its
+walkthrough's data), and of the principles' pages, PRINCIPLE_PAGES (one template, other data).
 
 One browser context per test module (per worker): pages are visited one after another in one tab.
 """
@@ -10,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from axe import COLOUR_RULES, assert_no_violations, describe, violations
-from widgets import PRACTICE_MODES, PRINCIPLE_PAGES, WIDGETS_STARTED
-from support import WALKTHROUGHS
+from macros.core.urls import page_url
+from support import SEED, WALKTHROUGHS
+from support.axe import COLOUR_RULES, assert_no_violations, describe, violations
+from support.browser import PRACTICE_MODES, PRINCIPLE_PAGES, swept, wait_until_widgets_bound
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +27,13 @@ SCHEMES = {"light": "default", "dark": "slate"}
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 # Material's drawer and search are the same on every walkthrough: one is enough.
-FIRST = next(iter(WALKTHROUGHS.values()))
+FIRST = WALKTHROUGHS[SEED]
 
 
 def built_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as a URL path relative to the site root; of the principles'
-    pages only PRINCIPLE_PAGES, since the others are the same template with other data."""
+    """The HTML pages of the built site the sweep visits, as URL paths relative to the site root."""
     paths = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    pages = [path.removesuffix("index.html") for path in paths]
-    return [path for path in pages if not path.startswith("principles/") or path in PRINCIPLE_PAGES]
+    return swept([path.removesuffix("index.html") for path in paths])
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +54,7 @@ def open_in_scheme(tab, url: str, scheme: str) -> None:
     """Load `url` as a reader whose system prefers `scheme`, and wait until widgets have started."""
     tab.emulate_media(color_scheme=scheme)
     tab.goto(url)
-    tab.evaluate(WIDGETS_STARTED)
+    wait_until_widgets_bound(tab)
     tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=15000)
 
 
@@ -76,6 +79,7 @@ def test_every_page_has_no_violations(tab, site, site_url, sweep):
     scheme, viewport, rules = SWEEPS[sweep]
     pages = built_pages(site)
     assert {"", "404.html", *PRINCIPLE_PAGES} <= set(pages), pages  # the walk really covers the site
+    assert {page_url("guide", slug) for slug in WALKTHROUGHS} <= set(pages), pages
     tab.set_viewport_size(viewport)
     use_scheme(tab, site_url, scheme)
     report = []
@@ -166,9 +170,9 @@ def test_a_primary_button_holds_its_contrast_on_hover_and_focus(tab, site_url, s
 # blocks below the first screen not laid out (content-visibility: auto). axe then reads colours of
 # unpainted text wrongly (a quiz answer's summary read as 1.44:1), and Lighthouse scores that.
 LIGHTHOUSE_PHONE = {"width": 412, "height": 823}
-AS_LIGHTHOUSE_LOADS = ["", "practice/", *PRACTICE_MODES] + [
-    f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "quiz/", "cheat-sheet/")
-] + PRINCIPLE_PAGES[:2]
+AS_LIGHTHOUSE_LOADS = swept(["", "practice/", *PRACTICE_MODES] + [
+    page_url(kind, slug) for slug in WALKTHROUGHS for kind in ("guide", "quiz", "cheat-sheet")
+] + PRINCIPLE_PAGES[:2])
 
 
 @pytest.mark.parametrize("path", AS_LIGHTHOUSE_LOADS)

@@ -10,9 +10,13 @@ import contextlib
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from support import WALKTHROUGHS
-from widgets import ALL_LAID_OUT, PHONE, PHONE_AND_DESKTOP, RENDERED, tab_at
+from macros.core.urls import page_url
+from support import SEED
+from support.browser import (
+    ALL_LAID_OUT, NEXT_FRAMES, PHONE, PHONE_AND_DESKTOP, RENDERED, serve_sitemap_for_this_server, tab_at,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +28,12 @@ def open_guide(browser, site_url, slug, fragment=""):
     """The guide page on a phone, after the frame that lays it out."""
     with tab_at(browser, PHONE) as tab:
         tab.goto(f"{site_url}walkthroughs/{slug}/{fragment}")
-        tab.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
+        tab.evaluate(NEXT_FRAMES)
         yield tab
 
 
-@pytest.mark.parametrize("slug", WALKTHROUGHS)
-def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, site_url, slug):
-    with open_guide(browser, site_url, slug) as tab:
+def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, site_url, walkthrough):
+    with open_guide(browser, site_url, walkthrough.slug) as tab:
         phrases = tab.locator("article .sg-phrases > *").first
         assert not phrases.evaluate(RENDERED), "the key phrases were laid out on load, far below the first screen"
         for selector in DEFERRED:
@@ -44,20 +47,33 @@ def test_blocks_below_the_first_screen_are_skipped_until_scrolled_to(browser, si
         assert phrases.is_visible()
 
 
-@pytest.mark.parametrize("slug", WALKTHROUGHS)
-def test_a_deep_link_into_the_quiz_lands_on_its_item(browser, site_url, slug):
-    with open_guide(browser, site_url, slug) as tab:
+# Where an element is, and where a link to it puts it: its scroll margin below the top of the screen,
+# or lower when the page cannot scroll that far.
+LANDING = """id => {
+    const element = document.getElementById(id);
+    const top = element.getBoundingClientRect().top;
+    const lowest = top + scrollY - (document.documentElement.scrollHeight - innerHeight);
+    return {top: Math.round(top), expected: Math.round(Math.max(parseFloat(getComputedStyle(element).scrollMarginTop), lowest))};
+}"""
+
+
+def test_a_deep_link_into_the_quiz_lands_on_its_item(browser, site_url, walkthrough):
+    with open_guide(browser, site_url, walkthrough.slug) as tab:
         item_id = tab.locator(".sg-quiz__item").last.get_attribute("id")
-    with open_guide(browser, site_url, slug, f"#{item_id}") as tab:
-        tab.wait_for_timeout(300)  # let the blocks above settle to their real sizes
-        top = tab.locator(f"#{item_id}").evaluate("e => e.getBoundingClientRect().top")
-        assert 0 <= top < PHONE["height"] / 2, f"#{item_id} is at {top:.0f}px, not at the top of the screen"
+    with open_guide(browser, site_url, walkthrough.slug, f"#{item_id}") as tab:
+        try:
+            tab.wait_for_function(f"id => {{ const at = ({LANDING})(id); return Math.abs(at.top - at.expected) <= 2; }}",
+                                  arg=item_id, timeout=10_000)
+        except PlaywrightTimeout:
+            raise AssertionError(f"#{item_id} did not land where its link puts it: {tab.evaluate(LANDING, item_id)}") from None
+        tab.evaluate(NEXT_FRAMES)  # and it stays there once the blocks above are painted
+        landed = tab.evaluate(LANDING, item_id)
+        assert abs(landed["top"] - landed["expected"]) <= 2, f"#{item_id} moved after landing: {landed}"
         assert tab.locator(f"#{item_id}").evaluate(RENDERED)
 
 
-@pytest.mark.parametrize("slug", WALKTHROUGHS)
-def test_print_lays_out_every_block(browser, site_url, slug):
-    with open_guide(browser, site_url, slug) as tab:
+def test_print_lays_out_every_block(browser, site_url, walkthrough):
+    with open_guide(browser, site_url, walkthrough.slug) as tab:
         tab.emulate_media(media="print")
         for selector in DEFERRED:
             block = tab.locator(f"article {selector}").first
@@ -72,12 +88,21 @@ def test_print_lays_out_every_block(browser, site_url, slug):
 # Material re-fetches the page on its first same-page navigation and, once the fetch took longer
 # than its 100ms offset debounce, restores the stored offset on blocks that no longer match
 # :target: on a slow network, or on a busy CI machine, that landed #quiz 247px low.
-SKIPPING_PAGES = [f"walkthroughs/{slug}/{sub}" for slug in WALKTHROUGHS for sub in ("", "cheat-sheet/")]
+SKIPPING_PAGES = [page_url(kind, SEED) for kind in ("guide", "cheat-sheet")]
 SLOW_NETWORK_MS = 300
 HEADING_TEXT_TOP = """id => { const range = document.createRange();
     range.selectNodeContents(document.getElementById(id).firstChild);
     return Math.round(range.getBoundingClientRect().top); }"""
-SETTLED = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 250))))"
+# Settled: the fonts are in, Material has stored the offset the page is at (it does, 100ms after the
+# last scroll, into history.state: what it restores on Back and after a re-fetch), and two frames
+# have been painted since.
+SETTLED = """async () => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+    await document.fonts.ready;
+    while (history.state === null || Math.abs((history.state.y ?? 0) - scrollY) >= 1) await frame();
+    await frame();
+    await frame();
+}"""
 COUNT_SWAPS = "() => { window.sgSwaps = -1; document$.subscribe(() => window.sgSwaps++); }"  # replays the current page
 
 
@@ -131,10 +156,9 @@ def test_a_link_to_any_heading_lands_on_it(browser, site_url, path, viewport):
     assert not off, f"/{path}: headings landed at (px, instead of px): {off}"
 
 
-@pytest.mark.parametrize("slug", WALKTHROUGHS)
-def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site_url, slug):
+def test_the_cheat_sheet_skips_later_blocks_on_screen_not_on_paper(browser, site_url, walkthrough):
     with tab_at(browser, PHONE) as tab:
-        tab.goto(f"{site_url}walkthroughs/{slug}/cheat-sheet/")
+        tab.goto(f"{site_url}walkthroughs/{walkthrough.slug}/cheat-sheet/")
         tab.evaluate(SETTLED)
         # What a skipped block holds is not rendered; the block itself is (its placeholder).
         block = tab.locator(".sg-cheat-sheet__block > ul").last
@@ -172,11 +196,7 @@ SCROLL_DOWN_TO = """async id => {
 @pytest.mark.parametrize("path", SKIPPING_PAGES)
 def test_back_to_a_page_returns_to_where_the_reader_was(browser, site_url, path, viewport):
     with tab_at(browser, viewport) as tab:
-        tab.goto(site_url)
-        published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
-        # Material's instant navigation takes only links its sitemap lists, compared with the port.
-        tab.route("**/sitemap.xml", lambda route: route.fulfill(
-            response=(response := route.fetch()), body=response.text().replace(published, site_url)))
+        serve_sitemap_for_this_server(tab, site_url)
         tab.goto(site_url + path, wait_until="networkidle")
         heading = tab.evaluate(LOWEST_HEADING_BELOW_SKIPPED)
         assert heading, f"/{path}: no heading below a skipped block"

@@ -8,8 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT, serve
-from widgets import scroll_to
+from support import ROOT, PageWatcher, serve
+from support.axe import assert_no_violations
+from support.browser import scroll_to
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +83,38 @@ def test_the_lms_page_fits_the_frame_to_the_embed_view(tab, site_url, lms, walkt
     tab.frame_locator("iframe").locator(f"details#{first} > summary").click()
     tab.wait_for_function(f"document.querySelector('iframe').getBoundingClientRect().height > {height + 20}")
     assert abs(frame.evaluate("el => el.getBoundingClientRect().height") - frame_content_height(tab)) <= 1
+
+
+def frame_height(tab) -> float:
+    return tab.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+
+
+def test_the_frame_grows_when_a_framed_quiz_is_checked_and_shrinks_on_reset(tab, site_url, lms, walkthrough):
+    folder, lms_url = lms
+    frame_url = f"{site_url}embed/{walkthrough.slug}/quiz/"
+    tab.goto(lms_url + write_lms_page(folder, frame_url, site_url.rstrip("/")))
+    tab.wait_for_function("document.querySelector('iframe').style.height !== ''")
+    frame = tab.frame_locator("iframe")
+    expect(frame.locator(".sg-quiz[data-sg-bound]")).to_have_count(1)
+    at_rest = frame_height(tab)
+    assert abs(at_rest - frame_content_height(tab)) <= 1
+
+    # A wrong answer checked: every option's explanation opens below it, and the frame follows.
+    item = next(item for item in walkthrough.quiz if item.type in ("single", "classify"))
+    wrong = next(index for index in range(len(item.options)) if index not in item.answer)
+    frame.locator(f"label[for='quiz-{item.id}--{wrong}']").click()
+    frame.locator(f"#quiz-{item.id} .sg-quiz__check").click()
+    expect(frame.locator(f"#quiz-{item.id} .sg-quiz__result")).to_contain_text("Not quite")
+    tab.wait_for_function(f"document.querySelector('iframe').getBoundingClientRect().height > {at_rest + 50}")
+    grown = frame_height(tab)
+    assert abs(grown - frame_content_height(tab)) <= 1
+    assert tab.evaluate("window.received.at(-1)") == {"type": "sg-embed:height", "height": int(grown), "url": frame_url}
+
+    # Reset: the explanations go, and the frame shrinks back to its height at rest.
+    frame.locator(".sg-quiz__reset").click()
+    expect(frame.locator(".sg-quiz__feedback")).to_have_count(0)
+    tab.wait_for_function(f"Math.abs(document.querySelector('iframe').getBoundingClientRect().height - {at_rest}) <= 1")
+    assert abs(frame_height(tab) - frame_content_height(tab)) <= 1
 
 
 def test_the_listener_ignores_other_origins(tab, site_url, lms, walkthrough):
@@ -166,8 +199,6 @@ def test_the_embed_controls_do_not_print(tab, site_url, walkthrough):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_open_control_passes_axe_after_copying(browser, site_url, walkthrough, scheme):
-    from axe import assert_no_violations
-
     context = browser.new_context(viewport={"width": 1100, "height": 800}, color_scheme=scheme)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     tab = context.new_page()
@@ -197,9 +228,7 @@ def test_embed_views_run_without_errors_in_the_readers_scheme(browser, site_url,
     one), and the view follows the reader's colour scheme like every other page."""
     context = browser.new_context(color_scheme=scheme)
     tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    watcher = PageWatcher(tab, allowed=(site_url,), console="")
     try:
         for view in ("comparisons", "variants", "quiz"):
             tab.goto(f"{site_url}embed/{walkthrough.slug}/{view}/", wait_until="networkidle")
@@ -209,6 +238,6 @@ def test_embed_views_run_without_errors_in_the_readers_scheme(browser, site_url,
         expect(tab.locator(".tabbed-labels--linked")).to_have_count(0)  # the quiz view has no tabs
         tab.goto(f"{site_url}embed/{walkthrough.slug}/variants/", wait_until="networkidle")
         expect(tab.locator(".tabbed-labels--linked")).to_have_count(1)
-        assert errors == []
+        watcher.assert_clean()
     finally:
         context.close()

@@ -1,51 +1,58 @@
 """Nothing on the page moves once it is on screen: widgets that start late (slow network) must not
 push content around. Measured with the browser's own layout-shift entries, which CLS is made of.
 
-The pages are the ones `make bench` scores with Lighthouse; the widgets' modules are held back
-300 ms so they arrive after the first paint, as they would on a phone.
+The pages are the ones `make bench` scores with Lighthouse; the widgets' modules are held back until
+the page has painted, so they start on a page already on screen, as they would on a phone.
 """
 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
-from support import WALKTHROUGHS
-from widgets import ALL_LAID_OUT, LIGHTHOUSE_PAGES, PRACTICE_MODES, PHONE, PHONE_AND_DESKTOP, WIDGETS_STARTED, tab_at
+from macros.core.urls import page_url
+from support import SEED
+from support.browser import (
+    ALL_LAID_OUT, LIGHTHOUSE_PAGES, NEXT_FRAMES, PHONE, PHONE_AND_DESKTOP, PRACTICE_MODES, tab_at,
+    wait_until_widgets_bound,
+)
 
 pytestmark = pytest.mark.browser
 
-LATE_MS = 300
+WIDGET_MODULES = re.compile(r"/assets/sg/(?!sg\.js$)[a-z-]+\.js$")  # every widget, not the loader
+PAINTED = "() => performance.getEntriesByType('paint').some(entry => entry.name === 'first-contentful-paint')"
 
-# Every shift the page made since it started loading (not caused by input), with what moved.
-SHIFTS = """() => new Promise(resolve => {
-    const shifts = [];
-    new PerformanceObserver(list => {
-        for (const entry of list.getEntries()) {
-            if (entry.hadRecentInput) continue;
-            const moved = entry.sources.map(s => s.node && s.node.nodeType === 1
-                ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}` : '#text');
-            shifts.push({value: entry.value, moved});
-        }
-    }).observe({type: 'layout-shift', buffered: true});
-    requestAnimationFrame(() => setTimeout(() => resolve(shifts), 100));
-})"""
-
-
-def hold_back(route) -> None:
-    time.sleep(LATE_MS / 1000)
-    route.continue_()
+# Every shift the page made since it started loading (not caused by input), with what moved: the
+# entries buffered so far, handed over at once by takeRecords().
+SHIFTS = """() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({type: 'layout-shift', buffered: true});
+    return observer.takeRecords().filter(entry => !entry.hadRecentInput).map(entry => ({
+        value: entry.value,
+        moved: entry.sources.map(s => s.node && s.node.nodeType === 1
+            ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}` : '#text'),
+    }));
+}"""
 
 
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
 def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
+    held = []
+
+    def after_the_first_paint(route):
+        """A widget's module, answered once the page has painted."""
+        held.append(route.request.url)
+        route.request.frame.page.wait_for_function(PAINTED)
+        route.continue_()
+
     with tab_at(browser, PHONE) as tab:
-        tab.route("**/assets/sg/*.js", hold_back)
+        tab.route(WIDGET_MODULES, after_the_first_paint)
         tab.goto(site_url + path)
-        tab.evaluate(WIDGETS_STARTED)
+        wait_until_widgets_bound(tab)
+        tab.evaluate(NEXT_FRAMES)  # what the widgets changed is laid out, and any shift recorded
         shifts = tab.evaluate(SHIFTS)
+    assert held, f"/{path}: no widget module was held back: the test shows nothing"
     total = sum(shift["value"] for shift in shifts)
     assert total < 0.01, f"/{path}: layout shifted by {total:.3f} in all: {shifts}"
 
@@ -54,7 +61,7 @@ def test_no_layout_shift_when_widgets_start_late(browser, site_url, path):
 # same space before and after, or everything below it moves then, and after Back, where Material has
 # just restored a scroll position: 40px below the compare page's time table, 150px by the end of
 # the instructor guide (guide.css). Compared with JavaScript off, where no table is wrapped.
-TABLE_PAGES = [f"walkthroughs/{slug}/{kind}" for slug in WALKTHROUGHS for kind in ("", "compare/", "cheat-sheet/", "instructor/")]
+TABLE_PAGES = [page_url(kind, SEED) for kind in ("guide", "compare", "cheat-sheet", "instructor")]
 BELOW_EACH_TABLE = """() => {
     return [...document.querySelectorAll("article table")].map(table => {
         let box = table.closest(".md-typeset__scrollwrap") || table;
@@ -98,9 +105,7 @@ def test_a_table_takes_the_same_space_wrapped_or_not(browser, site_url, path, vi
 # restored the reader's place on Back. The server renders them at their final size (the quiz's rows
 # reserved, invisible: quiz.css; the practice tools' text as practice.js writes it for a fresh
 # reader). Compared with the widgets' modules not loaded at all.
-WIDGET_PAGES = ["practice/", *PRACTICE_MODES] + [f"{kind}/{slug}/{view}" for slug in WALKTHROUGHS for kind, view in
-                                (("walkthroughs", ""), ("walkthroughs", "quiz/"), ("embed", "quiz/"))]
-WIDGET_MODULES = re.compile(r"/assets/sg/(?!sg\.js$)[a-z-]+\.js$")  # every widget, not the loader
+WIDGET_PAGES = ["practice/", *PRACTICE_MODES] + [page_url(kind, SEED) for kind in ("guide", "quiz", "embed-quiz")]
 # What the scripts write for a fresh reader, which the server must have written already.
 FILLED_IN = (".sg-quiz__score, [data-sg-said], .sg-timer__total, .sg-timer__now, .sg-timer__plan, .sg-timer__prompter, "
              "[data-sg-progress], .sg-review__summary, [data-sg-coverage], .sg-stories__matrix")
@@ -122,7 +127,7 @@ def block_widgets(tab, upgraded):
 
 def widget_layout(tab, upgraded):
     if upgraded:
-        tab.wait_for_function("() => [...document.querySelectorAll('.sg-quiz, .sg-practice, .sg-timer, .sg-mode')].every(w => w.hasAttribute('data-sg-bound'))")
+        wait_until_widgets_bound(tab)
     else:
         # Reserved, not shown: nothing a reader could press before it works.
         for control in (".sg-quiz__check", ".sg-quiz__reset"):

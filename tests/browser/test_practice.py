@@ -2,26 +2,28 @@
 markup typed by the user staying text, the timer on a controlled clock, the draft kept only when
 asked, the paste splitter, keyboard-only use, instant navigation, accessibility, and JavaScript off.
 
-Every test runs in a fresh browser context that logs every request (any host but 127.0.0.1 is blocked
-and fails the test) and every console error or uncaught exception (which fail it too).
+Every test runs in a fresh browser context, watched (support.PageWatcher): a request to another host,
+a console error or an uncaught exception fails it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 
-from axe import assert_no_violations
-from support import WALKTHROUGHS
 from macros.practice import timer_plan
+from support import SEED, WALKTHROUGHS, PageWatcher
+from support.axe import assert_no_violations
+from support.browser import assert_same_document, open_with_instant_navigation
 
 pytestmark = pytest.mark.browser
 
-SLUG = "act-without-approval"
+LOCAL = "http://127.0.0.1:"
+
+SLUG = SEED
 W = WALKTHROUGHS[SLUG]
 DRAFT_KEY = "sg-practice-draft"  # KEY in docs/assets/sg/practice.js
 WEAK = {
@@ -33,47 +35,30 @@ WEAK = {
 }
 
 
-@dataclass
-class Watch:
-    """What no page may do: ask another host for anything, or raise an error."""
-
-    requests: list[str] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def on_request(self, route) -> None:
-        self.requests.append(route.request.url)
-        if urlsplit(route.request.url).hostname != "127.0.0.1":
-            self.external.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
+@pytest.fixture
+def watchers() -> list[PageWatcher]:
+    return []
 
 
 @pytest.fixture
-def watch() -> Watch:
-    return Watch()
-
-
-@pytest.fixture
-def new_tab(browser, watch):
+def new_tab(browser, watchers):
+    """make(**context options) -> a tab in a fresh context, watched: at the end of the test no tab
+    may have raised an error, logged a console error or asked another host for anything."""
     contexts = []
 
     def make(**options):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
-        context.route("**/*", watch.on_request)
         contexts.append(context)
         tab = context.new_page()
-        tab.on("pageerror", lambda error: watch.errors.append(f"uncaught: {error}"))
-        tab.on("console", lambda m: watch.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        # The site and the tests' own servers on this machine (axe-core's); any other host is foreign.
+        watchers.append(PageWatcher(tab, allowed=(LOCAL,), console=""))
         return tab
 
     yield make
     for context in contexts:
         context.close()
-    assert watch.requests, "the request log saw nothing"
-    assert not watch.external, f"requests left 127.0.0.1: {watch.external}"
-    assert not watch.errors, "\n".join(watch.errors)
+    for watcher in watchers:
+        watcher.assert_clean()
 
 
 @pytest.fixture
@@ -155,7 +140,7 @@ def test_the_report_follows_the_draft_as_it_changes(tab, site_url):
     assert tab.locator("[data-sg-said=situation]").inner_text() == f"0 words, 0 s of {budget} s"
 
 
-def test_markup_typed_into_the_story_is_text_and_never_runs(tab, site_url, watch):
+def test_markup_typed_into_the_story_is_text_and_never_runs(tab, site_url, watchers):
     open_practice(tab, site_url)
     img = '<img src=x onerror="window.__sgPwned=1">'
     script = "<script>window.__sgPwned=1</script>"
@@ -163,14 +148,21 @@ def test_markup_typed_into_the_story_is_text_and_never_runs(tab, site_url, watch
     check(tab)
     assert tab.locator(".sg-practice__marked").inner_text().count(img) == 1
     assert script in tab.locator(".sg-practice__marked").inner_text()
-    assert any(img in text or "we" in text for text in findings(tab))
+    # The "we" rule finds the sentence that holds the markup, and its link leads to that sentence, as text.
+    we = 'Action: "we" hides what you did: the interviewer can credit only "I". Name your own step. Why: see the guide'
+    assert we in findings(tab), findings(tab)
+    target = tab.locator(".sg-practice__findings > li").filter(has_text='"we" hides what you did').locator("strong a")
+    assert tab.locator(target.get_attribute("href")).inner_text().startswith(f"{img} we fixed it.")
     tab.get_by_role("button", name="Start").click()  # the teleprompter shows "my story"
     assert img in tab.locator(".sg-timer__prompter").inner_text()
     for where in (".sg-practice__report", ".sg-timer__prompter"):
         assert tab.locator(f"{where} img, {where} script").count() == 0
-    tab.wait_for_timeout(300)
+    # A control: an image parsed later, whose load fails too (a file of the site that is no image).
+    # Once its handler has run, the story's would have run too, had its markup been parsed.
+    tab.evaluate("""() => { document.createElement("div").innerHTML = '<img src="../sitemap.xml" onerror="window.__sgControl=1">'; }""")
+    tab.wait_for_function("() => window.__sgControl === 1")
     assert tab.evaluate("() => window.__sgPwned") is None
-    assert not [url for url in watch.requests if urlsplit(url).path.endswith("/x")]
+    assert not [url for url in watchers[0].requests if urlsplit(url).path.endswith("/x")]
 
 
 def test_the_timer_moves_through_the_sections_on_a_controlled_clock(tab, site_url):
@@ -285,13 +277,15 @@ def test_keyboard_only(tab, site_url):
 
 
 def test_the_tools_start_after_instant_navigation_and_bind_once(tab, site_url):
-    tab.goto(site_url)
+    open_with_instant_navigation(tab, site_url)
     tab.locator("article").get_by_role("link", name="Check my story").click()
     tab.wait_for_selector(".sg-timer[data-sg-bound]:not([hidden])")
+    assert_same_document(tab)
     tab.locator("a[data-sg-guide]").first.click()
     tab.wait_for_selector("#star")
     tab.go_back()
     tab.wait_for_selector(".sg-timer[data-sg-bound]:not([hidden])")
+    assert_same_document(tab)
     tab.locator("h1").click()
     tab.keyboard.press("k")  # bound twice, one press would start and stop it
     assert tab.get_by_role("button", name="Pause").is_visible()

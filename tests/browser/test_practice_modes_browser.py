@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from axe import assert_no_violations
+from support.axe import assert_no_violations
 from support import WALKTHROUGHS, PageWatcher, chromium_path
 from macros.core.rubric import load_kit
 from macros.practice_modes import review_prefix
@@ -43,7 +43,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 def watched(browser, site_url, **options):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, **options)
     tab = context.new_page()
-    # The site, and on 127.0.0.1 too, the axe server (tests/browser/axe.py): nothing from another host.
+    # The site, and on 127.0.0.1 too, the axe server (tests/support/axe.py): nothing from another host.
     watcher = PageWatcher(tab, allowed=(site_url, "http://127.0.0.1:"))
     try:
         yield tab

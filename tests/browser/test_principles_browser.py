@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from pdftools import body_texts, contains, normal, shown
+from support.pdf import body_texts, contains, normal, shown
 from support import PageWatcher, ROOT, WALKTHROUGHS
 from macros.core.principles import load_principles
 from macros.core.rubric import load_kit

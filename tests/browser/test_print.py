@@ -2,7 +2,8 @@
 
 The guide prints with every comparison open, every variant tab shown and no navigation, with or
 without JavaScript; paper is light for a reader in dark mode; the cheat sheet's text is at least
-9 pt; external links write out their target; the page margin follows instant navigation.
+9 pt; external links write out their target. The page margin after instant navigation:
+test_print_margin.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import pytest
 
 from macros.core.urls import page_url
-from pdftools import body_texts, contains, gray_pages, normal, pdf_info, shown
+from support.pdf import body_texts, contains, gray_pages, normal, pdf_info, shown
 
 pytestmark = pytest.mark.browser
 
@@ -249,30 +250,3 @@ def test_external_links_write_out_their_target_on_paper(tab, site_url, walkthrou
     tab.emulate_media(media="print")
     assert "https://example.org/guide" in tab.evaluate(after, "external")
     assert tab.evaluate(after, "internal") in ("none", "normal"), f"{internal} is written out on paper"
-
-
-def test_page_margin_follows_instant_navigation(tab, site_url, walkthrough):
-    margin = """() => {
-      const style = getComputedStyle(document.documentElement);
-      return [style.getPropertyValue("--sg-print-title"), style.getPropertyValue("--sg-print-address")];
-    }"""
-    tab.goto(site_url, wait_until="networkidle")
-    published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
-
-    # Material's instant navigation takes only the links its sitemap lists, compared with the port:
-    # serve the sitemap as the published site would, naming this server.
-    def sitemap(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, site_url))
-
-    tab.route("**/sitemap.xml", sitemap)
-    tab.reload(wait_until="networkidle")
-    site_title, _ = tab.evaluate(margin)
-    tab.evaluate("window.sgSamePage = true")
-    tab.click(f'.sg-list a[href$="walkthroughs/{walkthrough.slug}/"]')  # Material makes hrefs absolute
-    tab.wait_for_url(guide_url(site_url, walkthrough))
-    tab.wait_for_function("t => document.querySelector('article h1')?.textContent.includes(t)", arg=walkthrough.title)
-    assert tab.evaluate("window.sgSamePage === true"), "the page reloaded: instant navigation is not tested"
-    title, where = tab.evaluate(margin)
-    assert title.strip() == f'"{walkthrough.title}"' != site_title.strip()
-    assert where.strip() == f'"{published}walkthroughs/{walkthrough.slug}/"'

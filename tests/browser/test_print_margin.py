@@ -11,11 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.core.urls import page_url
-from support import WALKTHROUGHS, PageWatcher
+from support import SEED, WALKTHROUGHS, PageWatcher
+from support.browser import assert_same_document, open_with_instant_navigation
 
 pytestmark = pytest.mark.browser
 
-WALKTHROUGH = next(iter(WALKTHROUGHS.values()))
+WALKTHROUGH = WALKTHROUGHS[SEED]
 MARGIN = """() => ({
   styles: [...document.head.querySelectorAll("style")].filter((s) => s.textContent.includes("--sg-print-title")).length,
   title: getComputedStyle(document.documentElement).getPropertyValue("--sg-print-title"),
@@ -25,24 +26,14 @@ MARGIN = """() => ({
 def test_the_printed_margin_follows_instant_navigation(page, site_url, tmp_path):
     tab = page
     watcher = PageWatcher(tab, allowed=(site_url,))
-    tab.goto(site_url)
+    open_with_instant_navigation(tab, site_url)
     published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
-
-    # Material's instant navigation takes only the links its sitemap lists, compared with the port:
-    # serve the sitemap as the published site would, naming this server.
-    def sitemap(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, site_url))
-
-    tab.route("**/sitemap.xml", sitemap)
-    tab.reload(wait_until="networkidle")
     assert tab.evaluate(MARGIN)["styles"] == 1
-    tab.evaluate("window.sgSamePage = true")
     guide = page_url("guide", WALKTHROUGH.slug)
     tab.locator(f'.sg-list a[href$="{guide}"]').first.click()
     expect(tab).to_have_url(site_url + guide)
     expect(tab.locator("article h1")).to_contain_text(WALKTHROUGH.title)
-    assert tab.evaluate("window.sgSamePage === true"), "the page reloaded: instant navigation is not tested"
+    assert_same_document(tab)
 
     tab.emulate_media(media="print")
     margin = tab.evaluate(MARGIN)

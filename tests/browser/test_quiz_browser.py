@@ -1,24 +1,26 @@
 """The self-check quiz in a real Chromium over the built site: grading and feedback, keyboard-only use,
 progress kept on the device, storage that fails, instant navigation, JavaScript off and print.
 
-Every test runs in a fresh browser context that logs every request (any host but 127.0.0.1 is
-blocked and fails the test) and every console error or uncaught exception (which fail it too).
+Every test runs in a fresh browser context, watched (support.PageWatcher): a request to another host,
+a console error or an uncaught exception fails it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from axe import assert_no_violations
 from macros.quiz import quiz_version
-from widgets import scroll_to
+from support import PageWatcher
+from support.axe import assert_no_violations
+from support.browser import assert_same_document, mark_the_document, scroll_to, serve_sitemap_for_this_server
 
 pytestmark = pytest.mark.browser
+
+LOCAL = "http://127.0.0.1:"
 
 # What quiz.js writes beside each option once checked (FEEDBACK in docs/assets/sg/quiz.js).
 FEEDBACK = {
@@ -30,64 +32,31 @@ FEEDBACK = {
 BLOCKED = "The operation is insecure."
 
 
-@dataclass
-class Watch:
-    """What a page did that no test may accept: requests to other hosts, errors in the console."""
-
-    requests: list[str] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    # Material's own inline scripts read localStorage unguarded; with storage blocked they throw
-    # this. Only those may be excused: an error with a stack in the guide's code never is.
-    excused: str | None = None
-
-    def on_request(self, route) -> None:
-        url = route.request.url
-        self.requests.append(url)
-        if urlsplit(url).hostname != "127.0.0.1":
-            self.external.append(url)
-            route.abort()
-        else:
-            route.continue_()
-
-    def on_page_error(self, error) -> None:
-        if self.excused and str(error) == self.excused and "/assets/sg/" not in (error.stack or ""):
-            return
-        self.errors.append(f"uncaught: {error} {error.stack or ''}")
-
-    def on_console(self, message) -> None:
-        if message.type == "error":
-            self.errors.append(f"console: {message.text}")
+@pytest.fixture
+def watchers() -> list[PageWatcher]:
+    """The watchers of the test's tabs, in the order they were made."""
+    return []
 
 
 @pytest.fixture
-def watch() -> Watch:
-    return Watch()
-
-
-def new_tab(browser, watch: Watch, **options):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
-    context.route("**/*", watch.on_request)
-    tab = context.new_page()
-    tab.on("pageerror", watch.on_page_error)
-    tab.on("console", watch.on_console)
-    return context, tab
-
-
-@pytest.fixture
-def context_and_tab(browser, watch):
+def context_and_tab(browser, watchers):
+    """make(**context options) -> a tab in a fresh context, watched: at the end of the test no tab
+    may have raised an error, logged a console error or asked another host for anything."""
     contexts = []
 
     def make(**options):
-        context, tab = new_tab(browser, watch, **options)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
         contexts.append(context)
+        tab = context.new_page()
+        # The site and the tests' own servers on this machine (axe-core's); any other host is foreign.
+        watchers.append(PageWatcher(tab, allowed=(LOCAL,), console=""))
         return tab
 
     yield make
     for context in contexts:
         context.close()
-    assert not watch.external, f"requests left 127.0.0.1: {watch.external}"
-    assert not watch.errors, "\n".join(watch.errors)
+    for watcher in watchers:
+        watcher.assert_clean()
 
 
 @pytest.fixture
@@ -436,11 +405,7 @@ STORAGE_FAILURES = {
 
 
 @pytest.mark.parametrize("failure", STORAGE_FAILURES)
-def test_without_storage_the_quiz_works_and_says_progress_is_not_kept(
-    context_and_tab, watch, site_url, walkthrough, failure
-):
-    if failure == "blocked":
-        watch.excused = BLOCKED
+def test_without_storage_the_quiz_works_and_says_progress_is_not_kept(context_and_tab, site_url, walkthrough, failure):
     tab = context_and_tab()
     tab.add_init_script(STORAGE_FAILURES[failure])
     open_quiz(tab, quiz_url(site_url, walkthrough))
@@ -476,19 +441,6 @@ def nav_link(tab, text: str):
     return tab.locator(".md-sidebar--primary a.md-nav__link").filter(has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
 
 
-def serve_sitemap_for_this_server(tab, site_url) -> None:
-    """Material's instant navigation takes only links its sitemap lists, compared with the port too:
-    serve the sitemap as the published site would, naming this server."""
-    tab.goto(site_url)
-    published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
-
-    def sitemap(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, site_url))
-
-    tab.route("**/sitemap.xml", sitemap)
-
-
 def arrive(tab, url: str, heading: str) -> None:
     """Wait until the page at `url` is swapped in and its quiz bound (the old page's quiz was bound too)."""
     tab.wait_for_url(url)
@@ -509,19 +461,19 @@ def test_instant_navigation_away_and_back_rebinds_once(tab, site_url, walkthroug
     # The loader may call init again on the same page: that binds nothing twice either.
     tab.evaluate(f"import('{site_url}assets/sg/quiz.js').then((m) => {{ m.init(document); m.init(document); }})")
     assert tab.evaluate("() => document.querySelector('.sg-quiz').sgSubmitListeners") == 1
-    tab.evaluate("() => { window.sgSameDocument = true; }")
+    mark_the_document(tab)
     choose(tab, item, item.answer)
     check(tab, item)
     assert score(tab) == score_text(1, 1, walkthrough)
 
     nav_link(tab, walkthrough.title).click()
     arrive(tab, guide_url(site_url, walkthrough), walkthrough.title)
-    assert tab.evaluate("() => window.sgSameDocument") is True, "instant navigation, not a page load"
+    assert_same_document(tab)
     assert score(tab) == score_text(1, 1, walkthrough)
 
     nav_link(tab, "Self-check quiz").click()
     arrive(tab, quiz_url(site_url, walkthrough), "Self-check quiz")
-    assert tab.evaluate("() => window.sgSameDocument") is True
+    assert_same_document(tab)
     assert tab.evaluate("() => document.querySelectorAll('.sg-quiz').length") == 1
     assert tab.evaluate("() => document.querySelector('.sg-quiz').sgSubmitListeners") == 1
     assert tab.locator(f"#quiz-{item.id} .sg-quiz__result").inner_text() == "✓ Correct."
@@ -559,11 +511,14 @@ def test_with_javascript_off_every_answer_is_in_a_details(context_and_tab, site_
     assert details.count() == len(walkthrough.quiz)
     for index, item in enumerate(walkthrough.quiz):
         answer = details.nth(index)
-        explanation = item.model_answer if item.type == "rewrite" else item.options[item.answer[0]].why
-        # Within its own item: a derived item may show the same words as an option of its own.
-        assert not tab.locator(f"#quiz-{item.id}").get_by_text(normal(explanation)[:40]).first.is_visible()
+        if item.type == "rewrite":
+            explanation, shown = item.model_answer, answer.locator(".sg-quiz__model")
+        else:
+            explanation, shown = item.options[item.answer[0]].why, answer.locator(f".sg-quiz__why[data-sg-why='{item.answer[0]}']")
+        # The explanation itself, not any text that starts alike (an option may quote the same story).
+        assert not shown.is_visible()
         answer.locator("summary").click()
-        assert normal(explanation) in normal(answer.inner_text())
+        assert shown.is_visible() and normal(explanation) in normal(shown.inner_text())
         assert answer.locator(".sg-quiz__reason a").first.is_visible()
     # The inputs are real: a reader can still mark an answer before opening its explanation.
     item = first(walkthrough, "single", "classify")
@@ -608,10 +563,10 @@ def test_printed_quiz_is_a_worksheet_with_the_key_at_the_end(tab, site_url, walk
     }
 
 
-def test_the_landing_page_loads_only_the_progress_module(tab, watch, site_url, walkthrough):
+def test_the_landing_page_loads_only_the_progress_module(tab, watchers, site_url, walkthrough):
     tab.goto(site_url)
     tab.wait_for_load_state("networkidle")
-    loaded = [urlsplit(url).path.rsplit("/", 1)[-1] for url in watch.requests]
+    loaded = [urlsplit(url).path.rsplit("/", 1)[-1] for url in watchers[0].requests]
     assert "quiz-progress.js" in loaded and "quiz.js" not in loaded
     progress = tab.locator(f'.sg-quiz-progress[data-sg-quiz="{walkthrough.slug}"]')
     assert progress.inner_text() == f"0 of {len(walkthrough.quiz)} answered"
@@ -624,14 +579,14 @@ def test_instant_navigation_brings_and_drops_the_quiz_styles(tab, site_url, walk
     tab.goto(site_url)
     tab.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
     assert tab.locator("style[data-sg-style='quiz']").count() == 0
-    tab.evaluate("() => { window.sgSameDocument = true; }")
+    mark_the_document(tab)
     tab.locator("article").get_by_role("link", name=walkthrough.title).first.click()
     arrive(tab, guide_url(site_url, walkthrough), walkthrough.title)
-    assert tab.evaluate("() => window.sgSameDocument") is True, "instant navigation, not a page load"
+    assert_same_document(tab)
     assert tab.locator("style[data-sg-style='quiz']").count() == 1
     # A rule of quiz.css applies: the options list loses its numbers.
     assert tab.locator(".sg-quiz__options").first.evaluate("el => getComputedStyle(el).listStyleType") == "none"
     tab.go_back()
     tab.wait_for_function("() => !document.querySelector('.sg-quiz')")
-    assert tab.evaluate("() => window.sgSameDocument") is True
+    assert_same_document(tab)
     assert tab.locator("style[data-sg-style='quiz']").count() == 0

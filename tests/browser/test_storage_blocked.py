@@ -19,7 +19,8 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.core.urls import PAGE_KINDS, page_url
-from support import WALKTHROUGHS, PageWatcher
+from support import SEED, WALKTHROUGHS, PageWatcher
+from support.browser import assert_same_document, open_with_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ BLOCK_SITE_DATA = """for (const name of ["localStorage", "sessionStorage"]) {
 }""".replace("MESSAGE", ACCESS_DENIED)
 
 # Browser tests cover one walkthrough's full page set: every kind of generated page, and the others.
-WALKTHROUGH = next(iter(WALKTHROUGHS.values()))
+WALKTHROUGH = WALKTHROUGHS[SEED]
 PAGES = {kind: page_url(kind, WALKTHROUGH.slug) for kind in PAGE_KINDS} | {
     "landing": "",
     "walkthrough list": "walkthroughs/",
@@ -126,24 +127,9 @@ def test_materials_switches_work(blocked, site_url):
     watcher.assert_clean()
 
 
-def serve_sitemap_for_this_server(tab, site_url) -> None:
-    """Material's instant navigation takes only the links its sitemap lists, compared with the port
-    too: serve the sitemap as the published site would, naming this server."""
-    tab.goto(site_url)
-    published = tab.evaluate("document.querySelector('link[rel=canonical]').href")
-
-    def sitemap(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, site_url))
-
-    tab.route("**/sitemap.xml", sitemap)
-
-
 def test_instant_navigation_swaps_pages(blocked, site_url):
     tab, watcher = blocked
-    serve_sitemap_for_this_server(tab, site_url)
-    tab.reload(wait_until="networkidle")  # instant navigation starts once the sitemap is in
-    tab.evaluate("window.sgSamePage = true")
+    open_with_instant_navigation(tab, site_url)
     tab.locator(f'.sg-list a[href$="{PAGES["guide"]}"]').first.click()
     expect(tab).to_have_url(site_url + PAGES["guide"])
     expect(tab.locator("article h1")).to_contain_text(WALKTHROUGH.title)
@@ -152,7 +138,7 @@ def test_instant_navigation_swaps_pages(blocked, site_url):
     expect(tab).to_have_url(site_url + PAGES["quiz"])
     expect(tab.locator(".sg-quiz")).to_have_attribute("data-sg-bound", "")
     expect(tab.locator(".sg-quiz__storage")).to_be_visible()
-    assert tab.evaluate("window.sgSamePage === true"), "a page reloaded: instant navigation is not tested"
+    assert_same_document(tab)
     watcher.assert_clean()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import LIGHTHOUSE_PAGES
+from support.browser import LIGHTHOUSE_PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -7,18 +7,18 @@ Material's own JavaScript opens a tab from the URL fragment and remembers the ch
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
-from support import FIXTURES, copy_project, mkdocs_build, serve
+from support import SEED, WALKTHROUGHS
+from support.browser import assert_same_document, open_with_instant_navigation
+from support.pdf import all_text
 
 pytestmark = pytest.mark.browser
 
 GUIDE = "walkthroughs/{slug}/"
-SECOND = "tell-me-about-a-failure"  # the test-only walkthrough: a second guide page with the same five tabs
+SECOND = next(slug for slug in WALKTHROUGHS if slug != SEED)  # another guide page, with the same five tabs
 
 
 @pytest.fixture
@@ -31,14 +31,6 @@ def tab(browser):
 def normal(text: str) -> str:
     """Text as pdftotext gives it back, made comparable: whitespace collapsed, a hyphen's line break undone."""
     return re.sub(r"-\s+", "-", " ".join(text.split()))
-
-
-def pdf_text(path) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext (poppler-utils) is missing: run `make test`, or apt-get install poppler-utils.",
-                    pytrace=False)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
-                          timeout=60).stdout.decode()
 
 
 def answer(tab, variant_id: str):
@@ -109,42 +101,31 @@ def test_all_five_answers_print(tab, site_url, walkthrough, tmp_path):
         expect(tab.locator(f'.sg-variants label[for="variants-{variant.id}"]')).to_be_visible()
     pdf = tmp_path / "guide.pdf"
     tab.pdf(path=str(pdf), format="A4")
-    text = normal(pdf_text(pdf))
+    text = normal(all_text(pdf))
     for variant in walkthrough.variants:
         for section in walkthrough.sections:
             opening = " ".join(getattr(variant.answer, section.id).split()[:8])
             assert normal(opening) in text, f"{variant.label} / {section.name} is not in the printed page"
 
 
-@pytest.fixture(scope="module")
-def two_walkthroughs_url(tmp_path_factory):
-    """The site built with a second walkthrough (the test-only one) beside the real one, served."""
-    scratch = tmp_path_factory.mktemp("two-walkthroughs")
-    project = copy_project(scratch / "project")
-    shutil.copy(FIXTURES / "walkthroughs" / f"{SECOND}.yml", project / "data" / "walkthroughs")
-    result = mkdocs_build(project, scratch / "site")
-    assert result.returncode == 0, result.stderr
-    server, url = serve(scratch / "site")
-    yield url
-    server.shutdown()
-
-
-def test_a_chosen_role_sticks_on_another_walkthrough(tab, two_walkthroughs_url, walkthrough):
+def test_a_chosen_role_sticks_on_another_walkthrough(tab, site_url, walkthrough):
     ids = [v.id for v in walkthrough.variants]
+    assert [v.id for v in WALKTHROUGHS[SECOND].variants] == ids
     first, second = GUIDE.format(slug=walkthrough.slug), GUIDE.format(slug=SECOND)
-    tab.goto(two_walkthroughs_url)
-    tab.locator(f'.sg-list a[href$="{first}"]').click()
-    expect(tab).to_have_url(two_walkthroughs_url + first)
+    open_with_instant_navigation(tab, site_url)
+    tab.locator(f'.sg-list a[href$="{first}"]').first.click()
+    expect(tab).to_have_url(site_url + first)
     tab.locator('.sg-variants label[for="variants-junior"]').click()
     expect_open(tab, "junior", ids)
 
     # Instant navigation (Material swaps the page without reloading it) to the other walkthrough.
     tab.locator(".md-header__button.md-logo").click()
-    tab.locator(f'.sg-list a[href$="{second}"]').click()
-    expect(tab).to_have_url(two_walkthroughs_url + second)
+    tab.locator(f'.sg-list a[href$="{second}"]').first.click()
+    expect(tab).to_have_url(site_url + second)
     expect_open(tab, "junior", ids)
+    assert_same_document(tab)
 
     # A full load remembers too, and so does the way back.
     tab.locator('.sg-variants label[for="variants-senior"]').click()
-    tab.goto(two_walkthroughs_url + first)
+    tab.goto(site_url + first)
     expect_open(tab, "senior", ids)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -27,6 +28,8 @@ from macros.site import load_site  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 # The published walkthroughs as the build renders them: each quiz complete (hand-written, then derived).
 WALKTHROUGHS = load_site(ROOT).published
+# The seed walkthrough: browser tests cover its full page set (a browser test's `walkthrough`: tests/conftest.py).
+SEED = "act-without-approval"
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -67,16 +70,31 @@ def build_variant(folder: Path, files: dict[str, str | bytes | None] | None = No
                   env: dict | None = None) -> Built:
     """The site factory: a copy of the project in `folder`, with `files` written over it (a path
     relative to the project: its new text or bytes, or None to delete it), built strictly."""
-    project = copy_project(folder / "project")
-    for name, content in (files or {}).items():
+    project = write_files(copy_project(folder / "project"), files or {})
+    site = folder / "site"
+    return Built(project, site, mkdocs_build(project, site, *extra, env=env))
+
+
+def seed_only() -> dict[str, str | None]:
+    """`files` for build_variant that leave the seed as the only walkthrough: the others' files deleted
+    and the principles catalog's questions no longer naming them. For a test of what does not depend
+    on the number of walkthroughs, so that its build does not grow with the content."""
+    others = [slug for slug in WALKTHROUGHS if slug != SEED]
+    principles = (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
+    unlinked = re.sub(rf"^[ \t]+walkthrough: (?:{'|'.join(map(re.escape, others))})\n", "", principles, flags=re.M)
+    return {f"data/walkthroughs/{slug}.yml": None for slug in others} | {"data/principles.yml": unlinked}
+
+
+def write_files(project: Path, files: dict[str, str | bytes | None]) -> Path:
+    """Write `files` over `project`: a path relative to it, and its new text or bytes (None deletes it)."""
+    for name, content in files.items():
         path = project / name
         if content is None:
             path.unlink()
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
-    site = folder / "site"
-    return Built(project, site, mkdocs_build(project, site, *extra, env=env))
+    return project
 
 
 # Documents the drafts tests import, and the published walkthrough whose `quiz:` they delete.
@@ -164,16 +182,18 @@ class PageWatcher:
     errors, and requests to any host but the site's own (pages make no request to another host).
 
     watcher = PageWatcher(tab, allowed=("http://127.0.0.1:1234/",)); ...; watcher.assert_clean()
+
+    `console=""` counts every console error, not only the loaders'.
     """
 
-    def __init__(self, tab, allowed: tuple[str, ...] = ()):
+    def __init__(self, tab, allowed: tuple[str, ...] = (), *, console: str = "sg:"):
         self.tab = tab
         self.allowed = allowed
         self.errors: list[str] = []
         self.requests: list[str] = []
         tab.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
-        tab.on("console", lambda message: message.type == "error" and message.text.startswith("sg:")
-               and self.errors.append(message.text))
+        tab.on("console", lambda message: message.type == "error" and message.text.startswith(console)
+               and self.errors.append(f"console: {message.text}" if not console else message.text))
         tab.on("request", lambda request: self.requests.append(request.url))
 
     def foreign_requests(self) -> list[str]:
@@ -181,6 +201,7 @@ class PageWatcher:
         return [url for url in self.requests if not url.startswith(("data:", "blob:", *self.allowed))]
 
     def assert_clean(self) -> None:
-        assert not self.errors, self.errors
+        assert not self.errors, "\n".join(self.errors)
         if self.allowed:
+            assert self.requests, "the watcher saw no request: it was not watching the tab that loaded the pages"
             assert not self.foreign_requests(), self.foreign_requests()

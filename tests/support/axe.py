@@ -2,7 +2,7 @@
 
 Any browser test can call it after driving a widget into a state worth checking:
 
-    from axe import assert_no_violations
+    from support.axe import assert_no_violations
     page.click("text=Check my answers")
     assert_no_violations(page)                           # the whole document
     assert_no_violations(page, include=".sg-quiz")       # or only part of it

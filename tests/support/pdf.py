@@ -65,6 +65,11 @@ def margin_texts(path: Path) -> list[str]:
     ]
 
 
+def all_text(path: Path) -> str:
+    """Every page's text, margins included, as pdftotext reads the file."""
+    return _poppler("pdftotext", "-enc", "UTF-8", str(path), "-").decode()
+
+
 def whole_text(path: Path) -> str:
     """The body text of every page, in order: what a reader of the paper reads."""
     return " ".join(body_texts(path))
