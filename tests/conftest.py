@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,20 +16,35 @@ from support import ROOT, SEED, WALKTHROUGHS, build_env, build_with_drafts, chro
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test process with --strict from the checkout.
+    """The real site, built with --strict from the checkout once per test run: the first test process
+    to ask builds it, the others wait for it and read the same files (no test writes into it).
 
     With its cheat-sheet PDFs (scripts/make_pdf.py), as published: the pages link them. A sheet too
     long for two pages is still written, for tests/test_pdf.py to report.
     """
-    out = tmp_path_factory.mktemp("site")
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, which every worker's own folder is in
+    out, failure = shared / "site", shared / "site.failed"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not out.is_dir() and not failure.exists():
+            if problem := _build_site(out):
+                failure.write_text(problem, encoding="utf-8")
+    assert not failure.exists(), failure.read_text(encoding="utf-8")
+    return out
+
+
+def _build_site(out: Path) -> str:
+    """Build the site and its PDFs into `out`; what went wrong, or "" if nothing did."""
     result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    if result.returncode != 0:
+        return f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     pdf = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(out)],
         env=dict(build_env(), SG_CHROMIUM=chromium_path()), capture_output=True, text=True, timeout=300,
     )
-    assert pdf.returncode == 0, f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
-    return out
+    return "" if pdf.returncode == 0 else f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
 
 
 @pytest.fixture(scope="session")

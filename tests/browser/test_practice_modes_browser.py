@@ -231,6 +231,8 @@ def test_a_quiz_item_missed_on_a_quiz_page_is_due_in_review(tab, site_url):
     quiz_key = f"sg-quiz:{SLUG}:{quiz_version(W)}"
     on_quiz_page = stored(tab, quiz_key)
     assert json.loads(on_quiz_page)[item.id] == {"chosen": [wrong]}
+    # The recorder loads the schedule's code with the first miss, then stores it.
+    tab.wait_for_function("() => localStorage.getItem('sg-review') !== null", timeout=10_000)
 
     tab.goto(site_url)
     expect(tab.locator("[data-sg-progress=review]")).to_have_text("1 due")
