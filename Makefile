@@ -71,7 +71,7 @@ lms: offline
 	$(PY) scripts/make_lms.py
 
 # Measurements, not tests: build-time ratios, Lighthouse scores (`make bench BENCH_ARGS=--readme`
-# also writes them into README.md; `scripts/bench.py --help` for the rest). Lighthouse runs in a
+# also writes them into bench/README.md; `scripts/bench.py --help` for the rest). Lighthouse runs in a
 # full Chromium, as readers' browsers are; tests and PDFs use a headless shell when there is one.
 bench: $(STAMP) $(NODE_STAMP)
 	SG_CHROMIUM="$$(PYTHON=$(PY) scripts/find-chromium --full)" $(PY) scripts/bench.py $(BENCH_ARGS)

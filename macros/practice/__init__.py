@@ -10,7 +10,7 @@ import json
 
 from markupsafe import Markup
 
-from ..core.ids import FOLLOW_UPS
+from ..core.ids import FOLLOW_UPS, SECTION_IDS
 from ..core.jinja import render
 from ..core.schema import Walkthrough
 from ..core.timing import format_seconds, speaking_seconds, word_count
@@ -69,7 +69,13 @@ def walkthrough_payload(walkthrough: Walkthrough) -> dict:
 
 
 def practice_payload(catalog: dict[str, Walkthrough], rules: RuleSet) -> dict:
-    return {"rules": rules_json(rules), "walkthroughs": [walkthrough_payload(w) for w in catalog.values()]}
+    """The checker's data: the STAR(+R) section ids in order (its form's fields), the rules, and each
+    walkthrough's questions, parts and timing."""
+    return {
+        "sections": list(SECTION_IDS),
+        "rules": rules_json(rules),
+        "walkthroughs": [walkthrough_payload(w) for w in catalog.values()],
+    }
 
 
 def checklist_link(rule, walkthrough: Walkthrough, here: str) -> str | None:

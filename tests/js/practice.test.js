@@ -101,7 +101,7 @@ test("a pasted model answer splits back into its sections (measured over every m
   let right = 0, all = 0;
   for (const w of payload.walkthroughs)
     for (const answer of Object.values(w.answers)) {
-      const split = suggest(Object.values(answer).join(" "), rules.suggest);
+      const split = suggest(Object.values(answer).join(" "), rules.suggest, payload.sections);
       for (const [id, text] of Object.entries(answer))
         for (const [s, e] of sentences(text)) {
           all++;

@@ -3,7 +3,6 @@
 // macros/practice/__init__.py timer_plan. The user's text never leaves the page.
 const FOLLOW = "follow-ups";
 const SENTENCE = /\S[\s\S]*?(?:[.!?…]+["'”’)\]]*(?=\s|$)|(?=\n)|$)/g;
-const IDS = ["situation", "task", "action", "result", "reflection"];
 
 export const sentences = (text) => [...text.matchAll(SENTENCE)].map((m) => [m.index, m.index + m[0].length]);
 export const words = (text) => text.split(/\s+/).filter(Boolean).length;
@@ -87,18 +86,18 @@ export function analyze(rules, ctx, story, role) {
   return { findings, scores, timing: { parts, total: { seconds: parts.reduce((n, p) => n + p.seconds, 0), budget: ctx.totals[role] ?? null } } };
 }
 
-// A pasted answer split into sections: the monotone split matching the most cues.
-export function suggest(text, cues) {
+// A pasted answer split into `ids` (the sections, in order): the monotone split matching the most cues.
+export function suggest(text, cues, ids) {
   const spans = sentences(text), back = [], out = {};
-  let best = IDS.map((_, k) => (k ? -1e9 : 0));
+  let best = ids.map((_, k) => (k ? -1e9 : 0));
   for (const [s, e] of spans) {
-    const row = IDS.map((id) => (cues[id] || []).filter((p) => new RegExp(p, "i").test(text.slice(s, e))).length);
-    const from = IDS.map((_, k) => { let j = k; for (let m = 0; m < k; m++) if (best[m] > best[j]) j = m; return j; });
+    const row = ids.map((id) => (cues[id] || []).filter((p) => new RegExp(p, "i").test(text.slice(s, e))).length);
+    const from = ids.map((_, k) => { let j = k; for (let m = 0; m < k; m++) if (best[m] > best[j]) j = m; return j; });
     best = from.map((j, k) => best[j] + row[k] + (j < k) / 2); // moving on earns a little: spreads sentences
     back.push(from);
   }
-  for (const id of IDS) out[id] = "";
-  for (let i = spans.length, k = best.indexOf(Math.max(...best)); i--; k = back[i][k]) out[IDS[k]] = `${text.slice(...spans[i])} ${out[IDS[k]]}`.trim();
+  for (const id of ids) out[id] = "";
+  for (let i = spans.length, k = best.indexOf(Math.max(...best)); i--; k = back[i][k]) out[ids[k]] = `${text.slice(...spans[i])} ${out[ids[k]]}`.trim();
   return out;
 }
 
@@ -232,8 +231,8 @@ function bindChecker(root) {
     status.textContent = status.dataset.sgForgotten;
   });
   $("[data-sg-action=split]").addEventListener("click", () => {
-    const parts = suggest($("#sg-practice-paste").value, data.rules.suggest);
-    for (const id of IDS) $(`#sg-practice-${id}`).value = parts[id];
+    const parts = suggest($("#sg-practice-paste").value, data.rules.suggest, data.sections);
+    for (const id of data.sections) $(`#sg-practice-${id}`).value = parts[id];
     sync(); save(); check();
     status.textContent = status.dataset.sgSplit;
   });
