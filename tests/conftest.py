@@ -11,32 +11,38 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, SEED, WALKTHROUGHS, build_env, build_with_drafts, chromium_path, mkdocs_build, parse, serve
+from support import (
+    ROOT, SEED, WALKTHROUGHS, build_env, build_with_drafts, chromium_path, mkdocs_build, parse, run_make_offline, serve,
+)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built with --strict from the checkout once per test run: the first test process
-    to ask builds it, the others wait for it and read the same files (no test writes into it).
-
-    With its cheat-sheet PDFs (scripts/make_pdf.py), as published: the pages link them. A sheet too
-    long for two pages is still written, for tests/test_pdf.py to report.
-    """
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """`make(path)` run by the first test process to ask, the others waiting for it and reading the
+    same files (no test writes into them); `make` returns what went wrong, or "" if nothing did."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, which every worker's own folder is in
-    out, failure = shared / "site", shared / "site.failed"
-    with open(shared / "site.lock", "w") as lock:
+    out, failure = shared / name, shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not out.is_dir() and not failure.exists():
-            if problem := _build_site(out):
+        if not out.exists() and not failure.exists():
+            if problem := make(out):
                 failure.write_text(problem, encoding="utf-8")
     assert not failure.exists(), failure.read_text(encoding="utf-8")
     return out
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built with --strict from the checkout, once per test run.
+
+    With its cheat-sheet PDFs (scripts/make_pdf.py), as published: the pages link them. A sheet too
+    long for two pages is still written, for tests/test_pdf.py to report.
+    """
+    return once_per_run(tmp_path_factory, "site", _build_site)
+
+
 def _build_site(out: Path) -> str:
-    """Build the site and its PDFs into `out`; what went wrong, or "" if nothing did."""
     result = mkdocs_build(ROOT, out)
     if result.returncode != 0:
         return f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
@@ -45,6 +51,13 @@ def _build_site(out: Path) -> str:
         env=dict(build_env(), SG_CHROMIUM=chromium_path()), capture_output=True, text=True, timeout=300,
     )
     return "" if pdf.returncode == 0 else f"scripts/make_pdf.py failed:\n{pdf.stdout}\n{pdf.stderr}"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory, site) -> Path:
+    """`make offline`'s zip of the checkout, with the real site's PDFs, made once per test run (the
+    offline copy's tests and the SCORM packages' read it)."""
+    return once_per_run(tmp_path_factory, "offline.zip", lambda out: run_make_offline(site, out))
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ same bytes."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import zipfile
 
@@ -13,36 +12,24 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.core.urls import page_uri
-from support import ROOT, SEED, PageWatcher, build_env
+from support import ROOT, SEED, PageWatcher, run_make_offline
 from support.browser import longest_word, search, swept, wait_until_widgets_bound
 from support.linkcheck import check_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_offline import external_fetches, offline_targets, write_zip  # noqa: E402
 
-# One worker takes the whole module, so the zip is built once (and once more to compare).
+# One worker takes the whole module: it unzips the run's zip once (and makes another to compare).
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
-def make_offline(site, output):
-    """`make offline`'s command (with the real site's PDFs): fails the test with its output unless it succeeds."""
-    made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "make_offline.py"), "--pdfs-from", str(site), "--output", str(output)],
-        env=build_env(), capture_output=True, text=True, timeout=600,
-    )
-    assert made.returncode == 0, f"make_offline.py failed:\n{made.stdout}\n{made.stderr}"
-    return output
-
-
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory, site):
+def offline(tmp_path_factory, offline_zip):
     """(the zip, the folder it was unzipped to), made from the checkout with the real site's PDFs."""
-    scratch = tmp_path_factory.mktemp("offline")
-    archive = make_offline(site, scratch / "offline.zip")
-    unzipped = scratch / "unzipped"
-    with zipfile.ZipFile(archive) as opened:
+    unzipped = tmp_path_factory.mktemp("offline") / "unzipped"
+    with zipfile.ZipFile(offline_zip) as opened:
         opened.extractall(unzipped)
-    return archive, unzipped
+    return offline_zip, unzipped
 
 
 @pytest.fixture
@@ -114,7 +101,8 @@ def test_two_runs_give_the_same_zip(offline, site, tmp_path):
     """`make offline` run again (another build, another temporary folder, seconds later) writes the
     same bytes: a course can check that an upload is the release it names."""
     first, _ = offline
-    second = make_offline(site, tmp_path / "again.zip")
+    second = tmp_path / "again.zip"
+    assert not (problem := run_make_offline(site, second)), problem
     if first.read_bytes() != second.read_bytes():
         differing = differing_entries(first, second)
         raise AssertionError(f"the two zips differ; entries that differ in content, date or presence: {len(differing)}, such as {differing[:5]}")

@@ -26,7 +26,7 @@ from macros.site import load_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_lms import MANIFEST, make_lms, read_settings  # noqa: E402
-from make_offline import external_fetches, make_offline  # noqa: E402
+from make_offline import external_fetches  # noqa: E402
 
 # One worker takes the whole module, so the offline zip and the packages are made once.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("scorm")]
@@ -67,11 +67,9 @@ LMS_PAGE = """<!doctype html>
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory):
-    """(the offline zip, the packages by slug), made from the checkout; no PDFs: nothing here reads them."""
-    scratch = tmp_path_factory.mktemp("lms")
-    offline = make_offline(ROOT, scratch / "offline.zip")["output"]
-    return offline, make_lms(ROOT, offline, scratch / "lms")["packages"]
+def made(tmp_path_factory, offline_zip):
+    """(the offline zip, the packages by slug), made from the checkout as `make lms` makes them."""
+    return offline_zip, make_lms(ROOT, offline_zip, tmp_path_factory.mktemp("lms") / "lms")["packages"]
 
 
 @pytest.fixture(scope="module")

@@ -205,3 +205,13 @@ class PageWatcher:
         if self.allowed:
             assert self.requests, "the watcher saw no request: it was not watching the tab that loaded the pages"
             assert not self.foreign_requests(), self.foreign_requests()
+
+
+def run_make_offline(site: Path, output: Path) -> str:
+    """`make offline`'s command (scripts/make_offline.py, with `site`'s PDFs) writing `output`: what
+    went wrong, or "" if nothing did."""
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_offline.py"), "--pdfs-from", str(site), "--output", str(output)],
+        env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+    return "" if made.returncode == 0 else f"make_offline.py failed:\n{made.stdout}\n{made.stderr}"

@@ -102,8 +102,9 @@ def describe(found: list[dict]) -> list[str]:
     return lines
 
 
-def assert_no_violations(page, include: str | None = None, label: str = "") -> None:
-    """Fail with every violation axe finds on the page now (any impact), named by `label` or the URL."""
-    found = describe(violations(page, include))
+def assert_no_violations(page, include: str | None = None, label: str = "", only: tuple[str, ...] = ()) -> None:
+    """Fail with every violation axe finds on the page now (any impact), named by `label` or the URL;
+    `only` limits the rules run (COLOUR_RULES, in a second colour scheme)."""
+    found = describe(violations(page, include, only=only))
     where = label or page.url
     assert not found, f"axe: {len(found)} violation(s) on {where}:\n" + "\n".join(found)
