@@ -72,7 +72,8 @@ def page_count(pdf: bytes) -> int:
     return len(PAGE_OBJECT.findall(pdf))
 
 
-def chromium_path() -> str:
+def found_chromium() -> str:
+    """$SG_CHROMIUM, or what scripts/find-chromium finds (or installs); "" if there is none."""
     path = os.environ.get("SG_CHROMIUM", "")
     if not path:
         found = subprocess.run(
@@ -80,7 +81,11 @@ def chromium_path() -> str:
             capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable),
         )
         path = found.stdout.strip()
-    if not path or not Path(path).exists():
+    return path if path and Path(path).exists() else ""
+
+
+def chromium_path() -> str:
+    if not (path := found_chromium()):
         sys.exit("error: no Chromium to print with: set SG_CHROMIUM or run scripts/find-chromium")
     return path
 

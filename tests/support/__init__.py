@@ -25,6 +25,9 @@ sys.path.insert(0, str(ROOT))
 from bench.projects import PROJECT_FILES, build_env, copy_project  # noqa: E402,F401  (one list of what a build reads)
 from macros.site import load_site  # noqa: E402
 
+sys.path.append(str(ROOT / "scripts"))  # last: scripts/bench.py is not the bench/ package
+from make_pdf import found_chromium  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures"
 # The published walkthroughs as the build renders them: each quiz complete (hand-written, then derived).
 WALKTHROUGHS = load_site(ROOT).published
@@ -160,14 +163,8 @@ def serve(directory: Path):
 
 def chromium_path() -> str:
     """The Chromium the browser tests and PDFs use (scripts/find-chromium); a missing one fails, never skips."""
-    path = os.environ.get("SG_CHROMIUM", "")
+    path = found_chromium()
     if not path:
-        found = subprocess.run(
-            [str(ROOT / "scripts" / "find-chromium")],
-            capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable),
-        )
-        path = found.stdout.strip()
-    if not path or not Path(path).exists():
         pytest.fail(
             "No Chromium for the browser tests. Run `make test` (it installs one), or install one with "
             "`apt-get install chromium-headless-shell` or "
