@@ -79,10 +79,10 @@ NEW_TREE_CHANGES: dict[str, list[tuple[str, str, str]]] = {
     )],
     "quiz block once per folder": [(
         "quiz/__init__.py",
-        '    return render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough), here=here)\n',
-        '    key = (id(walkthrough), here.rsplit("/", 1)[0])  # one process per build: ids are not reused\n'
+        '    return render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough, prefix, session), here=here)\n',
+        '    key = (id(walkthrough), here.rsplit("/", 1)[0], prefix, session)  # one process per build: ids are not reused\n'
         '    if key not in _BODIES:\n'
-        '        _BODIES[key] = render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough), here=here)\n'
+        '        _BODIES[key] = render("quiz/body.md.j2", w=walkthrough, view=quiz_view(walkthrough, prefix, session), here=here)\n'
         '    return _BODIES[key]\n\n\n_BODIES: dict = {}\n',
     )],
 }
