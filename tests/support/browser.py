@@ -63,11 +63,10 @@ WIDGET_BOUND = """element => {
         mock: () => element.hasAttribute("data-sg-bound"),
         review: () => element.hasAttribute("data-sg-bound"),
         stories: () => element.hasAttribute("data-sg-bound"),
-        // These two change nothing a fresh reader's page shows; their tests drive them (a missed quiz
-        // item reaching the review queue, stored progress on the landing page: test_offline.py and
-        // test_practice_modes_browser.py).
+        "practice-progress": () => element.hasAttribute("data-sg-bound"),
+        // Changes nothing a page shows until the reader misses an item; its tests drive it (a missed
+        // quiz item reaching the review queue: test_offline.py and test_practice_modes_browser.py).
         "review-log": () => true,
-        "practice-progress": () => true,
     }[element.dataset.sgModule];
     return bound ? bound() : `no check for the widget "${element.dataset.sgModule}" (tests/support/browser.py)`;
 }"""

@@ -25,4 +25,5 @@ export function init(root) {
   const said = lines(open(REVIEW, REVIEW_SPEC), open(STORIES, STORIES_SPEC), open(MOCK, MOCK_SPEC),
     +box.dataset.sgPrinciples, JSON.parse(box.dataset.sgLabels), Date.now());
   for (const [name, text] of Object.entries(said)) box.querySelector(`[data-sg-progress=${name}]`).textContent = text;
+  box.dataset.sgBound = ""; // filled in: a fresh reader's lines read as served, so this is the mark
 }
