@@ -23,8 +23,8 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import yaml
-from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -109,9 +109,10 @@ def external_fetches(site: Path) -> list[str]:
     """Every URL on another host that a page of the site would fetch as it loads."""
     found = []
     for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        urls = [tag[attr] for name, attr in FETCHED.items() for tag in soup.find_all(name, attrs={attr: True})]
-        urls += [tag["href"] for tag in soup.find_all("link", href=True) if FETCHED_LINK_RELS & set(tag.get("rel", []))]
+        tree = lxml.html.fromstring(page.read_bytes())
+        urls = [element.get(attr) for name, attr in FETCHED.items() for element in tree.iter(name) if element.get(attr) is not None]
+        urls += [link.get("href") for link in tree.iter("link")
+                 if link.get("href") is not None and FETCHED_LINK_RELS & set((link.get("rel") or "").split())]
         found += [f"{page.relative_to(site).as_posix()}: {url}" for url in urls if urlsplit(url).netloc]
     return found
 

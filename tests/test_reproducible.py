@@ -1,8 +1,9 @@
 """Two builds of the same commit produce a byte-identical site.
 
-The second build runs from a copy of the project in another folder, seconds later, with another hash
-seed and time zone: anything taken from the clock, the machine's paths or set/dict ordering shows up
-as a differing file. Dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
+The first is the run's own site (tests/conftest.py `site`), the second
+runs from a copy of the project in another folder, later, with another hash seed and time zone:
+anything taken from the clock, the machine's paths or set/dict ordering shows up as a differing
+file. Dates come from SOURCE_DATE_EPOCH (the Makefile sets it from the last commit).
 """
 
 from __future__ import annotations
@@ -10,27 +11,16 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import pytest
+from support import build_env, build_variant, digests
 
-from support import ROOT, build_env, build_variant, digests, mkdocs_build
-
-# One worker takes the whole module, so the first build is made once.
-pytestmark = pytest.mark.xdist_group("reproducible")
-
-EPOCH = "1700000000"  # any fixed commit time: both builds get the same one, as from the same commit
+# The commit time both builds get (build_env keeps the Makefile's, or sets one).
+EPOCH = build_env()["SOURCE_DATE_EPOCH"]
 
 
-def build(project: Path, site: Path, **env: str) -> dict[str, str]:
-    result = mkdocs_build(project, site, env={**build_env(), "SOURCE_DATE_EPOCH": EPOCH, **env})
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return digests(site)
-
-
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("first") / "site"
-    build(ROOT, site, PYTHONHASHSEED="1", TZ="UTC")
-    return site
+def built_by_mkdocs(site: Path) -> dict[str, str]:
+    """The digests of the files the build writes, but the PDFs: in the run's site make_pdf has
+    replaced the build's stand-ins (tests/test_pdf.py reads the real ones)."""
+    return {name: digest for name, digest in digests(site).items() if not name.endswith(".pdf")}
 
 
 def first_difference(a: Path, b: Path) -> str:
@@ -43,12 +33,12 @@ def first_difference(a: Path, b: Path) -> str:
     return f"at character {at}: {left[max(at - 40, 0):at + 40]!r} vs {right[max(at - 40, 0):at + 40]!r}"
 
 
-def test_two_builds_are_byte_identical(first_build, tmp_path):
-    first = digests(first_build)
+def test_two_builds_are_byte_identical(site, tmp_path):
+    first_build, first = site, built_by_mkdocs(site)
     elsewhere = build_variant(tmp_path / "elsewhere", env={
-        **build_env(), "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "2", "TZ": "Pacific/Kiritimati"})
+        **build_env(), "PYTHONHASHSEED": "2", "TZ": "Pacific/Kiritimati"})
     assert elsewhere.ok, f"build failed:\n{elsewhere.output}"
-    second_build, second = elsewhere.site, digests(elsewhere.site)
+    second_build, second = elsewhere.site, built_by_mkdocs(elsewhere.site)
 
     assert "index.html" in first and "sitemap.xml.gz" in first, sorted(first)[:20]
     only_first = sorted(set(first) - set(second))
@@ -61,9 +51,9 @@ def test_two_builds_are_byte_identical(first_build, tmp_path):
     )
 
 
-def test_sitemap_dates_come_from_source_date_epoch(first_build):
+def test_sitemap_dates_come_from_source_date_epoch(site):
     """The dates a build writes are the commit's, not the clock's."""
     commit_day = datetime.datetime.fromtimestamp(int(EPOCH), datetime.timezone.utc).date().isoformat()
-    sitemap = (first_build / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     dates = set(part.split("</lastmod>")[0] for part in sitemap.split("<lastmod>")[1:])
     assert dates == {commit_day}, dates

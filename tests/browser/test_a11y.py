@@ -16,14 +16,14 @@ import pytest
 
 from macros.core.urls import page_url
 from support import SEED, WALKTHROUGHS
-from support.axe import COLOUR_RULES, assert_no_violations, describe, violations
-from support.browser import PRACTICE_MODES, PRINCIPLE_PAGES, swept, wait_until_widgets_bound
+from support.axe import COLOUR_RULES, LAYOUT_RULES, assert_no_violations_in_either_scheme, describe, violations
+from support.browser import PRACTICE_MODES, PRINCIPLE_PAGES, SCHEMES, swept, wait_until_widgets_bound
 
 pytestmark = pytest.mark.browser
 
 # The scheme switch (overrides/partials/palette.html, mkdocs.yml palette): with no stored choice a page
 # follows prefers-color-scheme; a reader's choice is stored in localStorage ("<scope>.__palette").
-SCHEMES = {"light": "default", "dark": "slate"}
+# A widget driven into a state is checked in both schemes at once (assert_no_violations_in_either_scheme).
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 # Material's drawer and search are the same on every walkthrough: one is enough.
@@ -74,14 +74,17 @@ AS_LIGHTHOUSE_LOADS = swept(["", "practice/", *PRACTICE_MODES] + [
     page_url(kind, slug) for slug in WALKTHROUGHS for kind in ("guide", "quiz", "cheat-sheet")
 ] + PRINCIPLE_PAGES[:2])
 
-# Every page with every rule in the light scheme, on a laptop and on a phone, where the layout
-# (drawer, scrolling tables) differs; in the dark scheme the DOM is the same, so only the colour
-# rules run, and each template once: the other walkthroughs' guide pages are the seed's template
-# with other text.
+# Every page with every rule in the light scheme on a laptop. The DOM is the same in the dark scheme
+# and on a phone, so there only the rules that can differ run: in the dark scheme the colour rules,
+# each template once (the other walkthroughs' guide pages are the seed's template with other text);
+# on a phone, where the layout differs (scrolling tables, narrow columns), the rules that read the
+# layout on every page laid out, and the colour rules on the pages as Lighthouse loads them.
+# Material's phone-only controls are the same on every page: the drawer test below runs every rule
+# on them.
 SWEEPS = {
     "light": ("light", DESKTOP, (), False),
     "dark": ("dark", DESKTOP, COLOUR_RULES, True),
-    "phone": ("light", LIGHTHOUSE_PHONE, (), False),
+    "phone": ("light", LIGHTHOUSE_PHONE, LAYOUT_RULES, False),
 }
 OTHER_GUIDES = {page_url("guide", slug) for slug in WALKTHROUGHS if slug != SEED}
 
@@ -101,30 +104,30 @@ def test_every_page_has_no_violations(tab, site, site_url, sweep):
     for path in pages:
         open_in_scheme(tab, site_url + path, scheme)
         if sweep == "phone" and path in AS_LIGHTHOUSE_LOADS:
-            report += [f"{path or '/'} as loaded: {line}" for line in describe(violations(tab, as_loaded=True))]
-        report += [f"{path or '/'}: {line}" for line in describe(violations(tab, only=rules))]
+            report += [f"{path or '/'} as loaded: {line}" for line in describe(violations(tab, only=COLOUR_RULES, as_loaded=True))]
+        # Every rule with the stylesheets read once per page: in the light sweep (support/axe.py).
+        found = violations(tab, only=rules, stylesheets=sweep == "light")
+        report += [f"{path or '/'}: {line}" for line in describe(found)]
     assert not report, f"axe, {sweep}: {len(report)} violation(s)\n" + "\n".join(report)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_navigation_drawer_open_on_a_phone(tab, site_url, scheme):
+def test_navigation_drawer_open_on_a_phone(tab, site_url):
     tab.set_viewport_size(PHONE)
-    use_scheme(tab, site_url, scheme)
-    open_in_scheme(tab, f"{site_url}walkthroughs/{FIRST.slug}/", scheme)
+    use_scheme(tab, site_url, "light")
+    open_in_scheme(tab, f"{site_url}walkthroughs/{FIRST.slug}/", "light")
     tab.click("label.md-header__button[for='__drawer']")
     tab.wait_for_selector(".md-sidebar--primary .md-nav__link", state="visible")
-    assert_no_violations(tab, label=f"navigation drawer on a phone, {scheme}")
+    assert_no_violations_in_either_scheme(tab, label="navigation drawer on a phone")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_search_dialog_with_results(tab, site_url, scheme):
-    use_scheme(tab, site_url, scheme)
-    open_in_scheme(tab, site_url, scheme)
+def test_search_dialog_with_results(tab, site_url):
+    use_scheme(tab, site_url, "light")
+    open_in_scheme(tab, site_url, "light")
     tab.keyboard.press("/")  # Material's shortcut: keyboard users open search the same way
     query = FIRST.title.split()[0]
     tab.keyboard.type(query)
     tab.wait_for_selector(".md-search-result__item", state="visible")
-    assert_no_violations(tab, label=f"search dialog with results for {query!r}, {scheme}")
+    assert_no_violations_in_either_scheme(tab, label=f"search dialog with results for {query!r}")
 
 
 def answer_the_whole_quiz(tab, walkthrough) -> None:
@@ -142,20 +145,18 @@ def answer_the_whole_quiz(tab, walkthrough) -> None:
     tab.wait_for_selector(".sg-quiz__result:not([hidden])")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_quiz_after_answering_every_item(tab, site_url, walkthrough, scheme):
-    use_scheme(tab, site_url, scheme)
-    open_in_scheme(tab, f"{site_url}walkthroughs/{walkthrough.slug}/quiz/", scheme)
+def test_quiz_after_answering_every_item(tab, site_url, walkthrough):
+    use_scheme(tab, site_url, "light")
+    open_in_scheme(tab, f"{site_url}walkthroughs/{walkthrough.slug}/quiz/", "light")
     tab.wait_for_selector(".sg-quiz[data-sg-bound]")
     answer_the_whole_quiz(tab, walkthrough)
     tab.locator(".sg-quiz__check").last.focus()  # focus styles are checked too
-    assert_no_violations(tab, label=f"quiz page after answering, {scheme}")
+    assert_no_violations_in_either_scheme(tab, label="quiz page after answering")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_checker_after_checking_a_story_and_starting_the_timer(tab, site_url, scheme):
-    use_scheme(tab, site_url, scheme)
-    open_in_scheme(tab, f"{site_url}practice/", scheme)
+def test_checker_after_checking_a_story_and_starting_the_timer(tab, site_url):
+    use_scheme(tab, site_url, "light")
+    open_in_scheme(tab, f"{site_url}practice/", "light")
     tab.wait_for_selector(".sg-practice[data-sg-bound]:not([hidden])")
     boxes = tab.locator(".sg-practice textarea:visible")
     assert boxes.count() >= 5, "the checker has a box per STAR(+R) section"
@@ -165,19 +166,31 @@ def test_checker_after_checking_a_story_and_starting_the_timer(tab, site_url, sc
     tab.get_by_role("button", name="Check my story").click()
     tab.wait_for_selector(".sg-practice__report:not([hidden])")
     tab.get_by_role("button", name="Start").click()
-    assert_no_violations(tab, label=f"checker with a report and a running timer, {scheme}")
+    assert_no_violations_in_either_scheme(tab, label="checker with a report and a running timer")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_a_primary_button_holds_its_contrast_on_hover_and_focus(tab, site_url, scheme):
+def test_a_primary_button_holds_its_contrast_on_hover_and_focus(tab, site_url):
     """Material turns primary buttons to the accent colour on hover and focus (white on deep orange
-    was 2.8:1 in slate); axe sees the state the pointer and keyboard leave them in."""
-    use_scheme(tab, site_url, scheme)
-    open_in_scheme(tab, f"{site_url}walkthroughs/{FIRST.slug}/", scheme)
+    was 2.8:1 in slate); axe sees the state the pointer and keyboard leave them in, in either scheme."""
+    use_scheme(tab, site_url, "light")
+    open_in_scheme(tab, f"{site_url}walkthroughs/{FIRST.slug}/", "light")
     tab.locator("details.sg-embed > summary").first.click()
     button = tab.locator("details.sg-embed[open] .sg-embed__copy").first
     button.hover()
     button.focus()
     assert tab.evaluate("el => el.matches(':hover') && el.matches(':focus')", button.element_handle())
-    report = describe(violations(tab, include="details.sg-embed[open] .sg-embed__copy", only=("color-contrast",)))
-    assert not report, f"copy button on hover and focus, {scheme}:\n" + "\n".join(report)
+    report = []
+    for scheme in SCHEMES:
+        tab.emulate_media(color_scheme=scheme)
+        tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
+        found = violations(tab, include="details.sg-embed[open] .sg-embed__copy", only=("color-contrast",))
+        report += [f"{scheme}: {line}" for line in describe(found)]
+    assert not report, "copy button on hover and focus:\n" + "\n".join(report)
+
+
+def test_the_light_sweep_reads_the_stylesheets_rules_need(tab):
+    """The light sweep alone lets axe read stylesheets (support/axe.py, `stylesheets`): with them, a
+    page locked to one orientation fails, so that sweep would catch it."""
+    tab.set_content("<!doctype html><html lang='en'><title>Locked</title><style>@media (orientation: portrait) {"
+                    " main { transform: rotate(90deg); } }</style><main><h1>Locked</h1></main></html>")
+    assert [found["id"] for found in violations(tab, only=("css-orientation-lock",), stylesheets=True)] == ["css-orientation-lock"]

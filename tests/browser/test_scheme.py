@@ -11,11 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from support import SEED
-from support.browser import assert_same_document, open_with_instant_navigation, wait_until_widgets_bound
+from support.browser import SCHEMES, assert_same_document, open_with_instant_navigation, wait_until_widgets_bound
 
 pytestmark = pytest.mark.browser
 
-SCHEMES = {"light": "default", "dark": "slate"}
 SWITCH_TO = {"light": "Switch to dark mode", "dark": "Switch to light mode"}
 GUIDE = f"walkthroughs/{SEED}/"
 # Browsers report media query changes before a frame's animation callbacks: two frames on, they are out.

@@ -6,8 +6,10 @@ Any browser test can call it after driving a widget into a state worth checking:
     page.click("text=Check my answers")
     assert_no_violations(page)                           # the whole document
     assert_no_violations(page, include=".sg-quiz")       # or only part of it
+    assert_no_violations_in_either_scheme(page)          # light with every rule, then dark
 
-axe runs with its default rule set (WCAG 2.0-2.2 A/AA and best practices) and every impact counts.
+axe runs with its default rule set (WCAG 2.0-2.2 A/AA and best practices) and every impact counts;
+the few rules that read stylesheets run in test_a11y.py's light sweep of every page (`stylesheets`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import functools
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from .browser import SCHEMES
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -65,6 +69,9 @@ SETTLE = """() => Promise.race([
 
 # The rules whose outcome depends on the colour scheme; the rest see the same DOM in both.
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
+# The rules whose outcome depends on the layout (a phone's against a laptop's): the colour rules,
+# which hit-test, and those that measure boxes and overflow. The rest read the DOM, which is the same.
+LAYOUT_RULES = (*COLOUR_RULES, "target-size", "scrollable-region-focusable")
 
 
 # axe finds colours by hit-testing, and blocks below the first screen are not laid out until scrolled
@@ -73,15 +80,22 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")
 LAY_OUT_EVERYTHING = "* { content-visibility: visible !important; }"
 
 
-def violations(page, include: str | None = None, only: tuple[str, ...] = (), as_loaded: bool = False) -> list[dict]:
+# axe's preload reads every stylesheet (and media element) for the rules that need them, such as
+# css-orientation-lock, parsing Material's whole stylesheet again on every run: a third of axe's time.
+# What they check belongs to the page, not to a widget's state or the viewport, so the sweep that runs
+# every rule on every page (test_a11y.py, light) preloads, and other runs leave those rules out.
+def violations(page, include: str | None = None, only: tuple[str, ...] = (), as_loaded: bool = False,
+               stylesheets: bool = False) -> list[dict]:
     """axe's violations for the page (or the part `include` selects), as axe reports them,
     once running CSS transitions and animations have finished; `only` limits the rules run.
-    `as_loaded` leaves the page's skipped blocks skipped, as Lighthouse's own axe run finds them."""
+    `as_loaded` leaves the page's skipped blocks skipped, as Lighthouse's own axe run finds them;
+    `stylesheets` lets axe read the stylesheets and media (preload), for the rules that need them."""
     if not as_loaded:
         page.add_style_tag(content=LAY_OUT_EVERYTHING)
     page.evaluate(SETTLE)
     _inject(page)
-    options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"]}
+    options = {"rules": {rule: {"enabled": False} for rule in DISABLED_RULES}, "resultTypes": ["violations"],
+               "preload": stylesheets}
     if only:
         options["runOnly"] = {"type": "rule", "values": list(only)}
     return page.evaluate(
@@ -108,3 +122,13 @@ def assert_no_violations(page, include: str | None = None, label: str = "", only
     found = describe(violations(page, include, only=only))
     where = label or page.url
     assert not found, f"axe: {len(found)} violation(s) on {where}:\n" + "\n".join(found)
+
+
+def assert_no_violations_in_either_scheme(page, include: str | None = None, label: str = "") -> None:
+    """Every rule in the light scheme, then the colour rules in the dark one: the page follows the
+    system's scheme as it changes (nothing stored overrides it), so a widget driven into a state once
+    is checked in both, and the DOM, the same in both, once."""
+    for scheme, only in (("light", ()), ("dark", COLOUR_RULES)):
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
+        assert_no_violations(page, include, label=f"{label or page.url}, {scheme}", only=only)

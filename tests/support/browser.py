@@ -10,6 +10,8 @@ from macros.core.principles import load_principles
 from macros.core.urls import PAGE_KINDS, page_url
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+# The system's colour scheme, and Material's name for it (body[data-md-color-scheme], mkdocs.yml palette).
+SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1600, "height": 900}
 PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
