@@ -133,12 +133,16 @@ _SPLIT_GROUP = pytest.StashKey[str]()
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Fail the tests of an `xdist_group` that pytest-xdist's `loadgroup` would split over the workers.
+    """Run the tests that need no site first, and fail the tests of an `xdist_group` that
+    pytest-xdist's `loadgroup` would split over the workers.
 
     Each such module builds a whole copy of the site in a module fixture; split, every worker builds
     it again. pytest-xdist 3.8 tags the group onto the node id, which pytest 9.2 no longer reads
     (pytest-dev/pytest-xdist#1386): the groups were split silently. Hence pytest 9.1 in requirements.in.
     """
+    # Tests that need no site first: the first test process to need the run's site builds it (with its
+    # PDFs) while the other works through those, instead of both waiting for it.
+    items.sort(key=lambda item: "site" in item.fixturenames)
     if not getattr(config.option, "loadgroup", False):  # set on xdist's workers under --dist loadgroup
         return
     for item in items:

@@ -75,39 +75,44 @@ AS_LIGHTHOUSE_LOADS = swept(["", "practice/", *PRACTICE_MODES] + [
 ] + PRINCIPLE_PAGES[:2])
 
 # Every page with every rule in the light scheme on a laptop. The DOM is the same in the dark scheme
-# and on a phone, so there only the rules that can differ run: in the dark scheme the colour rules,
-# each template once (the other walkthroughs' guide pages are the seed's template with other text);
-# on a phone, where the layout differs (scrolling tables, narrow columns), the rules that read the
-# layout on every page laid out, and the colour rules on the pages as Lighthouse loads them.
-# Material's phone-only controls are the same on every page: the drawer test below runs every rule
-# on them.
-SWEEPS = {
-    "light": ("light", DESKTOP, (), False),
-    "dark": ("dark", DESKTOP, COLOUR_RULES, True),
-    "phone": ("light", LIGHTHOUSE_PHONE, LAYOUT_RULES, False),
-}
+# and on a phone, so there only the rules that can differ run. In the dark scheme, the colour rules,
+# on the same load (the page follows the system's scheme as it changes), each template once: the
+# other walkthroughs' guide pages are the seed's template with other text. On a phone, where the
+# layout differs (scrolling tables, narrow columns), the rules that read the layout on every page
+# laid out, and the colour rules on the pages as Lighthouse loads them. Material's phone-only
+# controls are the same on every page: the drawer test below runs every rule on them.
+SWEEPS = {"laptop": DESKTOP, "phone": LIGHTHOUSE_PHONE}
 OTHER_GUIDES = {page_url("guide", slug) for slug in WALKTHROUGHS if slug != SEED}
+
+
+def in_the_dark(tab, rules: tuple[str, ...]) -> list[dict]:
+    """axe's violations of `rules` once the page has followed the system into the dark scheme."""
+    tab.emulate_media(color_scheme="dark")
+    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES["dark"])
+    return violations(tab, only=rules)
 
 
 @pytest.mark.parametrize("sweep", SWEEPS)
 def test_every_page_has_no_violations(tab, site, site_url, sweep):
-    scheme, viewport, rules, templates_once = SWEEPS[sweep]
     pages = built_pages(site)
     assert {"", "404.html", *PRINCIPLE_PAGES} <= set(pages), pages  # the walk really covers the site
     assert {page_url("guide", slug) for slug in WALKTHROUGHS} <= set(pages), pages
     assert set(AS_LIGHTHOUSE_LOADS) <= set(pages), AS_LIGHTHOUSE_LOADS
-    if templates_once:
-        pages = [path for path in pages if path not in OTHER_GUIDES]
-    tab.set_viewport_size(viewport)
-    use_scheme(tab, site_url, scheme)
+    tab.set_viewport_size(SWEEPS[sweep])
+    use_scheme(tab, site_url, "light")
     report = []
     for path in pages:
-        open_in_scheme(tab, site_url + path, scheme)
-        if sweep == "phone" and path in AS_LIGHTHOUSE_LOADS:
-            report += [f"{path or '/'} as loaded: {line}" for line in describe(violations(tab, only=COLOUR_RULES, as_loaded=True))]
-        # Every rule with the stylesheets read once per page: in the light sweep (support/axe.py).
-        found = violations(tab, only=rules, stylesheets=sweep == "light")
-        report += [f"{path or '/'}: {line}" for line in describe(found)]
+        open_in_scheme(tab, site_url + path, "light")
+        if sweep == "laptop":
+            # Every rule, with the stylesheets read once per page: here only (support/axe.py).
+            report += [f"{path or '/'}: {line}" for line in describe(violations(tab, stylesheets=True))]
+            if path not in OTHER_GUIDES:
+                report += [f"{path or '/'}, dark: {line}" for line in describe(in_the_dark(tab, COLOUR_RULES))]
+        else:
+            if path in AS_LIGHTHOUSE_LOADS:
+                found = violations(tab, only=COLOUR_RULES, as_loaded=True)
+                report += [f"{path or '/'} as loaded: {line}" for line in describe(found)]
+            report += [f"{path or '/'}: {line}" for line in describe(violations(tab, only=LAYOUT_RULES))]
     assert not report, f"axe, {sweep}: {len(report)} violation(s)\n" + "\n".join(report)
 
 
@@ -188,8 +193,8 @@ def test_a_primary_button_holds_its_contrast_on_hover_and_focus(tab, site_url):
     assert not report, "copy button on hover and focus:\n" + "\n".join(report)
 
 
-def test_the_light_sweep_reads_the_stylesheets_rules_need(tab):
-    """The light sweep alone lets axe read stylesheets (support/axe.py, `stylesheets`): with them, a
+def test_the_laptop_sweep_reads_the_stylesheets_rules_need(tab):
+    """The laptop sweep alone lets axe read stylesheets (support/axe.py, `stylesheets`): with them, a
     page locked to one orientation fails, so that sweep would catch it."""
     tab.set_content("<!doctype html><html lang='en'><title>Locked</title><style>@media (orientation: portrait) {"
                     " main { transform: rotate(90deg); } }</style><main><h1>Locked</h1></main></html>")

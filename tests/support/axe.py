@@ -9,7 +9,7 @@ Any browser test can call it after driving a widget into a state worth checking:
     assert_no_violations_in_either_scheme(page)          # light with every rule, then dark
 
 axe runs with its default rule set (WCAG 2.0-2.2 A/AA and best practices) and every impact counts;
-the few rules that read stylesheets run in test_a11y.py's light sweep of every page (`stylesheets`).
+the few rules that read stylesheets run in test_a11y.py's laptop sweep of every page (`stylesheets`).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ LAY_OUT_EVERYTHING = "* { content-visibility: visible !important; }"
 # axe's preload reads every stylesheet (and media element) for the rules that need them, such as
 # css-orientation-lock, parsing Material's whole stylesheet again on every run: a third of axe's time.
 # What they check belongs to the page, not to a widget's state or the viewport, so the sweep that runs
-# every rule on every page (test_a11y.py, light) preloads, and other runs leave those rules out.
+# every rule on every page (test_a11y.py, laptop) preloads, and other runs leave those rules out.
 def violations(page, include: str | None = None, only: tuple[str, ...] = (), as_loaded: bool = False,
                stylesheets: bool = False) -> list[dict]:
     """axe's violations for the page (or the part `include` selects), as axe reports them,
