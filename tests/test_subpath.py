@@ -1,6 +1,10 @@
 """Project sites live under /<repo>/ on GitHub Pages: build as the Pages workflow does (SITE_URL from
 configure-pages, then the PDFs), serve the site only under that prefix, and check every link, then
-load the pages in Chromium (the seed's full set and every guide page) and expect no request to fail."""
+load every page in Chromium and expect no request to fail.
+
+With the seed as the only walkthrough (support.seed_only): the prefix reaches pages through the
+templates and the URL helpers, the same for every walkthrough, and the run's own site checks every
+walkthrough's links (test_linkcheck.py)."""
 
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from macros.core.urls import page_url
-from support import ROOT, WALKTHROUGHS, PageWatcher, build_env, build_variant, chromium_path, parse
-from support.browser import longest_word, search, swept, wait_until_widgets_bound
+from support import ROOT, SEED, PageWatcher, build_env, build_variant, chromium_path, parse, seed_only
+from support.browser import PRINCIPLE_PAGES, longest_word, search, wait_until_widgets_bound
 from support.linkcheck import check_site
 
 # One worker takes the whole module, so its copy of the project is built once.
@@ -59,10 +63,11 @@ def hosted(tmp_path_factory):
     # As actions/configure-pages gives it: no final slash (MkDocs adds it).
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}".removesuffix("/")
     env = dict(build_env(), SITE_URL=base, SG_CHROMIUM=chromium_path())
-    built = build_variant(scratch, env=env)
+    built = build_variant(scratch, seed_only(), env=env)
     assert built.ok, built.output
     site = built.site
-    pdfs = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit", str(site)],
+    pdfs = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), "--no-page-limit",
+                           "--project", str(built.project), str(site)],
                           env=env, capture_output=True, text=True, timeout=300)
     assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -71,9 +76,11 @@ def hosted(tmp_path_factory):
 
 
 def page_urls(site: Path, base: str) -> list[str]:
-    """The pages a browser visits (support.browser.swept: the seed's full set and every guide page)."""
-    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-    return [base + path for path in swept([path.removesuffix("index.html") for path in paths])]
+    """The pages a browser visits: every page, of the principles' pages those of PRINCIPLE_PAGES (one
+    template, other data)."""
+    paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+                   if p.name != "404.html")
+    return [base + path for path in paths if not path.startswith("principles/") or path in PRINCIPLE_PAGES]
 
 
 def test_site_url_carries_the_prefix(hosted):
@@ -86,12 +93,11 @@ def test_site_url_carries_the_prefix(hosted):
 def test_the_embed_snippets_carry_the_prefix(hosted):
     """The iframe an instructor pastes from a guide page points under the prefix too."""
     site, base = hosted
-    for walkthrough in WALKTHROUGHS.values():
-        guide = parse(site / "walkthroughs" / walkthrough.slug / "index.html")
-        snippets = [BeautifulSoup(code.get_text(), "html.parser").iframe for code in guide.select("details.sg-embed .sg-embed__code code")]
-        assert [iframe["src"] for iframe in snippets] == [
-            base + page_url(f"embed-{view}", walkthrough.slug) for view in ("comparisons", "variants", "quiz")
-        ]
+    guide = parse(site / "walkthroughs" / SEED / "index.html")
+    snippets = [BeautifulSoup(code.get_text(), "html.parser").iframe for code in guide.select("details.sg-embed .sg-embed__code code")]
+    assert [iframe["src"] for iframe in snippets] == [
+        base + page_url(f"embed-{view}", SEED) for view in ("comparisons", "variants", "quiz")
+    ]
 
 
 def test_every_link_resolves_under_the_prefix(hosted):

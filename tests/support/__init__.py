@@ -82,7 +82,12 @@ def seed_only() -> dict[str, str | None]:
     """`files` for build_variant that leave the seed as the only walkthrough: the others' files deleted
     and the principles catalog's questions no longer naming them. For a test of what does not depend
     on the number of walkthroughs, so that its build does not grow with the content."""
-    others = [slug for slug in WALKTHROUGHS if slug != SEED]
+    return only_walkthroughs(SEED)
+
+
+def only_walkthroughs(*kept: str) -> dict[str, str | None]:
+    """`files` for build_variant that leave only the walkthroughs `kept` (seed_only, for more than one)."""
+    others = [slug for slug in WALKTHROUGHS if slug not in kept]
     principles = (ROOT / "data" / "principles.yml").read_text(encoding="utf-8")
     unlinked = re.sub(rf"^[ \t]+walkthrough: (?:{'|'.join(map(re.escape, others))})\n", "", principles, flags=re.M)
     return {f"data/walkthroughs/{slug}.yml": None for slug in others} | {"data/principles.yml": unlinked}
@@ -116,10 +121,12 @@ class DraftBuilds:
 
 
 def build_with_drafts(folder: Path) -> DraftBuilds:
-    """A copy of the project with DRAFT_DOCUMENTS imported as drafts and NO_QUIZ's `quiz:` deleted, built twice."""
+    """A copy of the project, the seed and NO_QUIZ its only published walkthroughs, with DRAFT_DOCUMENTS
+    imported as drafts and NO_QUIZ's `quiz:` deleted, built twice."""
     from macros.importer import import_document, write
 
-    project = copy_project(folder / "project")
+    # The published walkthroughs the tests name, not every one: both builds stay the same size as content grows.
+    project = write_files(copy_project(folder / "project"), only_walkthroughs(SEED, NO_QUIZ))
     drafts = {}
     for slug, document in DRAFT_DOCUMENTS.items():
         imported = import_document(document.read_bytes(), str(document), project, slug)
