@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from macros.core.urls import page_url
 from support import ROOT, SEED, PageWatcher, build_env, build_variant, chromium_path, parse, seed_only
-from support.browser import PRINCIPLE_PAGES, longest_word, search, wait_until_widgets_bound
+from support.browser import longest_word, search, swept, wait_until_widgets_bound
 from support.linkcheck import check_site
 
 # One worker takes the whole module, so its copy of the project is built once.
@@ -76,11 +76,10 @@ def hosted(tmp_path_factory):
 
 
 def page_urls(site: Path, base: str) -> list[str]:
-    """The pages a browser visits: every page, of the principles' pages those of PRINCIPLE_PAGES (one
-    template, other data)."""
-    paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
-                   if p.name != "404.html")
-    return [base + path for path in paths if not path.startswith("principles/") or path in PRINCIPLE_PAGES]
+    """The pages a browser visits (support.browser.swept: on this seed-only site, every page but the
+    principles' pages other than PRINCIPLE_PAGES)."""
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    return [base + path for path in swept([path.removesuffix("index.html") for path in paths])]
 
 
 def test_site_url_carries_the_prefix(hosted):
