@@ -1,0 +1,61 @@
+"""Search finds each text once, on the page that is its home: a quiz question on its quiz page, a model
+answer on its guide page, a bank question on its principle's page. The pages that repeat them (the
+guide page's quiz, the review queue, the side-by-side page, the mock interview's bank) stay out of
+the index, which every fresh page load downloads and indexes in the reader's browser."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bs4 import BeautifulSoup
+
+from macros.core.principles import load_principles
+from support import ROOT, WALKTHROUGHS
+
+QUESTION_NUMBER = re.compile(r"Question \d+ of \d+\.")
+
+
+def normal(value: str) -> str:
+    return " ".join(value.split())
+
+
+def found_on(search_docs, url: str) -> str:
+    """The text search finds on the page at `url`, every section of it, as a reader reads it."""
+    entries = [doc for doc in search_docs if doc["location"].split("#")[0] == url]
+    assert entries, f"{url} is not in the search index"
+    return normal(" ".join(BeautifulSoup(doc["title"] + " " + doc["text"], "html.parser").get_text(" ")
+                           for doc in entries))
+
+
+def test_quiz_questions_are_found_on_their_quiz_page_only(search_docs, walkthrough):
+    slug, total = walkthrough.slug, len(walkthrough.quiz)
+    on_quiz_page = found_on(search_docs, f"walkthroughs/{slug}/quiz/")
+    assert all(f"Question {n} of {total}." in on_quiz_page for n in range(1, total + 1))
+    # Never the score bar or the print-only key, which are not read on screen: a hit would point at nothing.
+    for hidden in ("Reset the quiz", "Answer key", "0 answered"):
+        assert hidden not in on_quiz_page, f"search indexes {hidden!r}"
+    for repeats in (f"walkthroughs/{slug}/", "practice/review/"):
+        assert not QUESTION_NUMBER.search(found_on(search_docs, repeats)), f"{repeats} repeats the quiz in search"
+
+
+def test_model_answers_are_found_on_the_guide_page_not_the_side_by_side_page(search_docs, built_page, walkthrough):
+    slug = walkthrough.slug
+    parts = [normal(p.get_text(" ")) for p in built_page(f"walkthroughs/{slug}/compare/").select(".sg-side__text")]
+    assert len(parts) == 25, "five variants of five sections"
+    on_guide, on_compare = found_on(search_docs, f"walkthroughs/{slug}/"), found_on(search_docs, f"walkthroughs/{slug}/compare/")
+    for part in parts:
+        assert part in on_guide, f"not found on the guide page: {part[:60]}"
+        assert part not in on_compare, f"found again on the side-by-side page: {part[:60]}"
+    # The side-by-side page itself is still found, by its title and what it shows.
+    assert "Variants side by side" in on_compare and "Where the time goes" in on_compare
+
+
+def test_bank_questions_are_found_on_their_principle_page_not_the_mock_interview(search_docs):
+    on_mock = found_on(search_docs, "practice/mock/")
+    assert "Mock interview" in on_mock and "The question bank" in on_mock
+    for principle in load_principles(ROOT, set(WALKTHROUGHS)).principles:
+        for question in principle.questions:
+            asked = normal(html.unescape(question.text))
+            assert asked in found_on(search_docs, f"principles/{principle.slug}/"), question.id
+            assert asked not in on_mock, f"the mock interview's bank repeats {question.id} in search"
