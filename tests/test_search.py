@@ -10,7 +10,9 @@ import re
 
 from bs4 import BeautifulSoup
 
+from macros.core.ids import SECTION_IDS, VARIANT_IDS
 from macros.core.principles import load_principles
+from macros.core.urls import page_url, principle_uri
 from support import ROOT, WALKTHROUGHS
 
 QUESTION_NUMBER = re.compile(r"Question \d+ of \d+\.")
@@ -30,20 +32,20 @@ def found_on(search_docs, url: str) -> str:
 
 def test_quiz_questions_are_found_on_their_quiz_page_only(search_docs, walkthrough):
     slug, total = walkthrough.slug, len(walkthrough.quiz)
-    on_quiz_page = found_on(search_docs, f"walkthroughs/{slug}/quiz/")
+    on_quiz_page = found_on(search_docs, page_url("quiz", slug))
     assert all(f"Question {n} of {total}." in on_quiz_page for n in range(1, total + 1))
     # Never the score bar or the print-only key, which are not read on screen: a hit would point at nothing.
     for hidden in ("Reset the quiz", "Answer key", "0 answered"):
         assert hidden not in on_quiz_page, f"search indexes {hidden!r}"
-    for repeats in (f"walkthroughs/{slug}/", "practice/review/"):
+    for repeats in (page_url("guide", slug), "practice/review/"):
         assert not QUESTION_NUMBER.search(found_on(search_docs, repeats)), f"{repeats} repeats the quiz in search"
 
 
 def test_model_answers_are_found_on_the_guide_page_not_the_side_by_side_page(search_docs, built_page, walkthrough):
-    slug = walkthrough.slug
-    parts = [normal(p.get_text(" ")) for p in built_page(f"walkthroughs/{slug}/compare/").select(".sg-side__text")]
-    assert len(parts) == 25, "five variants of five sections"
-    on_guide, on_compare = found_on(search_docs, f"walkthroughs/{slug}/"), found_on(search_docs, f"walkthroughs/{slug}/compare/")
+    guide, compare = page_url("guide", walkthrough.slug), page_url("compare", walkthrough.slug)
+    parts = [normal(p.get_text(" ")) for p in built_page(compare).select(".sg-side__text")]
+    assert len(parts) == len(VARIANT_IDS) * len(SECTION_IDS), "each variant's text of each section"
+    on_guide, on_compare = found_on(search_docs, guide), found_on(search_docs, compare)
     for part in parts:
         assert part in on_guide, f"not found on the guide page: {part[:60]}"
         assert part not in on_compare, f"found again on the side-by-side page: {part[:60]}"
@@ -57,5 +59,5 @@ def test_bank_questions_are_found_on_their_principle_page_not_the_mock_interview
     for principle in load_principles(ROOT, set(WALKTHROUGHS)).principles:
         for question in principle.questions:
             asked = normal(html.unescape(question.text))
-            assert asked in found_on(search_docs, f"principles/{principle.slug}/"), question.id
+            assert asked in found_on(search_docs, principle_uri(principle.slug).removesuffix(".md") + "/"), question.id
             assert asked not in on_mock, f"the mock interview's bank repeats {question.id} in search"
