@@ -170,7 +170,7 @@ def test_the_preview_marks_every_draft_page_and_lists_its_to_dos(draft_builds):
             assert [li.get_text(strip=True) for li in banner.select(".sg-draft__todos li")] == expected
         guide = page(site, "guide", slug)
         assert "To do: sections[0].strong.line" in guide.select_one("article").get_text(" ")
-        assert guide.select_one(f".md-nav a[href='./']"), "the draft is in the navigation while previewed"
+        assert guide.select_one(".md-nav a[href='./']"), "the draft is in the navigation while previewed"
 
 
 def test_the_preview_keeps_drafts_out_of_lists_and_exports(draft_builds):

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from support import normal, text
+
 
 VIEWS = ("comparisons", "variants", "quiz")
 # After which guide heading each view's "copy embed code" control sits.
@@ -17,14 +19,6 @@ CHROME = (".md-header", "header", ".md-tabs", ".md-sidebar", "nav.md-nav", ".md-
 
 def embed_url(walkthrough, view: str) -> str:
     return f"embed/{walkthrough.slug}/{view}/"
-
-
-def text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
-def normal(value: str) -> str:
-    return " ".join(value.split())
 
 
 def snippet(block) -> BeautifulSoup:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pytest
 from jsonschema import Draft202012Validator
 
+from support import normal
 from support.data import fixture_walkthrough
 from macros import exports
 from macros.core.schema import QuizItem, QuizOption, Walkthrough
@@ -30,10 +31,6 @@ def built(site, walkthrough, kind: str):
     path = site / exports.export_uri(walkthrough.slug, kind)
     assert path.is_file(), f"{path.relative_to(site)} was not built"
     return path
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 def plain(markup: str) -> str:

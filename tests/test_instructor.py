@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support import ROOT, WALKTHROUGHS
+from support import ROOT, WALKTHROUGHS, normal, text
 from support.data import data_project, fixture_walkthrough, site_problems
 from macros.core.problems import DataError
 from macros.core.rubric import RUBRIC_FILE, SESSION_MINUTES, load_kit
@@ -23,14 +23,6 @@ SECTIONS = ("objectives", "session-plan", "pair-exercise", "rubric", "discussion
 
 def instructor_url(walkthrough) -> str:
     return f"walkthroughs/{walkthrough.slug}/instructor/"
-
-
-def text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
-def normal(value: str) -> str:
-    return " ".join(value.split())
 
 
 def section_text(soup, anchor: str) -> str:

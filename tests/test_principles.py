@@ -13,11 +13,12 @@ import json
 import jsonschema
 import pytest
 
-from support import ROOT, WALKTHROUGHS, copy_project
+from support import ROOT, WALKTHROUGHS, copy_project, normal
 from macros.core.anchors import PRINCIPLE_ANCHORS
 from macros.core.principles import load_principles, read_principles
 from macros.core.problems import DataError
 from macros.core.rubric import load_kit
+from macros.core.urls import principle_uri, url_path
 from macros.principles import in_a_line
 from macros.practice.rules import read_rules
 from macros.principles.export import SCHEMA_FILE, principles_export
@@ -34,16 +35,12 @@ def text(element) -> str:
     return " ".join(element.get_text(" ").replace("¶", " ").split())
 
 
-def normal(value: str) -> str:
-    return " ".join(value.split())
-
-
 def walkthroughs_of(principle) -> list:
     return [w for w in WALKTHROUGHS.values() if w.principle == principle.name]
 
 
 def principle_url(principle) -> str:
-    return f"principles/{principle.slug}/"
+    return url_path(principle_uri(principle.slug))
 
 
 def heading_section(heading) -> list:

@@ -9,11 +9,10 @@ from collections import Counter
 from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 
-from support import ROOT, parse
+from support import ROOT, normal, parse, text
 from macros.core.assets import MINIFIERS
-from macros.core.urls import page_uri
+from macros.core.urls import page_url
 from macros.core.validate import guide_anchors
 from macros.quiz import anchor_titles, quiz_version
 from support.data import SEED_FILE as FILE, SEED_SOURCE as SOURCE, line_of, replace_line, seed_problems
@@ -23,22 +22,8 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 PAGES = ("guide", "quiz")
 
 
-def url_of(kind: str, slug: str) -> str:
-    """The site path a generated page is served at (use_directory_urls)."""
-    uri = page_uri(kind, slug)
-    return uri.removesuffix("index.md") if uri.endswith("index.md") else uri.removesuffix(".md") + "/"
-
-
-def text(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
-def normal(value: str) -> str:
-    return " ".join(value.split())
-
-
 def quiz_of(page, kind, walkthrough):
-    soup = page(url_of(kind, walkthrough.slug))
+    soup = page(page_url(kind, walkthrough.slug))
     quizzes = soup.select('.sg-quiz[data-sg-module="quiz"]')
     assert len(quizzes) == 1, f"{kind} page: expected one quiz"
     return soup, quizzes[0]
@@ -106,8 +91,8 @@ def test_choice_items_are_fieldsets_of_real_inputs_with_a_check_button(built_pag
 def test_every_answer_and_explanation_is_in_a_details(built_page, walkthrough, kind):
     """With JavaScript off, the details element is how a reader checks an answer."""
     _, quiz = quiz_of(built_page, kind, walkthrough)
-    here = "/" + url_of(kind, walkthrough.slug)
-    guide = "/" + url_of("guide", walkthrough.slug)
+    here = "/" + page_url(kind, walkthrough.slug)
+    guide = "/" + page_url("guide", walkthrough.slug)
     for item in walkthrough.quiz:
         form = quiz.select_one(f"#quiz-{item.id}")
         details = form.select_one("details.sg-quiz__answer")
@@ -201,19 +186,19 @@ def test_quiz_page_has_its_title_and_links_to_the_guide(built_page, walkthrough)
 
 
 def test_guide_section_links_to_the_quiz_page(built_page, walkthrough):
-    soup = built_page(url_of("guide", walkthrough.slug))
+    soup = built_page(page_url("guide", walkthrough.slug))
     heading = soup.select_one("h2#quiz")
     quiz = soup.select_one(".sg-quiz")
     assert heading is not None and heading.find_next("div", class_="sg-quiz") is quiz
     between = [a for a in heading.find_all_next("a") if a.sourceline < quiz.sourceline]
-    here = "/" + url_of("guide", walkthrough.slug)
-    assert "/" + url_of("quiz", walkthrough.slug) in [urljoin(here, a["href"]) for a in between]
+    here = "/" + page_url("guide", walkthrough.slug)
+    assert "/" + page_url("quiz", walkthrough.slug) in [urljoin(here, a["href"]) for a in between]
 
 
 def test_the_quiz_module_loads_only_where_a_quiz_is(site, built_page, walkthrough):
     """The loader imports quiz.js only for an element with data-sg-module="quiz"; no page links it directly."""
     for kind in ("compare", "cheat-sheet", "instructor"):
-        assert not built_page(url_of(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
+        assert not built_page(page_url(kind, walkthrough.slug)).select('[data-sg-module="quiz"]'), kind
     assert not built_page("").select('[data-sg-module="quiz"]')
     for path in site.rglob("*.html"):
         assert not parse(path).select('script[src*="quiz"], link[href*="quiz.js"]'), path
@@ -228,7 +213,7 @@ def test_landing_page_shows_progress_per_walkthrough(built_page, walkthrough):
     assert progress["data-sg-total"] == str(len(walkthrough.quiz))
     assert text(progress) == f"{len(walkthrough.quiz)} questions"
     item = progress.find_parent("li")
-    assert url_of("quiz", walkthrough.slug) in [a["href"] for a in item.select("a")]
+    assert page_url("quiz", walkthrough.slug) in [a["href"] for a in item.select("a")]
 
 
 def test_quiz_script_fits_its_budget():

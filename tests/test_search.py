@@ -12,14 +12,10 @@ from bs4 import BeautifulSoup
 
 from macros.core.ids import SECTION_IDS, VARIANT_IDS
 from macros.core.principles import load_principles
-from macros.core.urls import page_url, principle_uri
-from support import ROOT, WALKTHROUGHS
+from macros.core.urls import page_url, principle_uri, url_path
+from support import ROOT, WALKTHROUGHS, normal
 
 QUESTION_NUMBER = re.compile(r"Question \d+ of \d+\.")
-
-
-def normal(value: str) -> str:
-    return " ".join(value.split())
 
 
 def found_on(search_docs, url: str) -> str:
@@ -59,5 +55,5 @@ def test_bank_questions_are_found_on_their_principle_page_not_the_mock_interview
     for principle in load_principles(ROOT, set(WALKTHROUGHS)).principles:
         for question in principle.questions:
             asked = normal(html.unescape(question.text))
-            assert asked in found_on(search_docs, principle_uri(principle.slug).removesuffix(".md") + "/"), question.id
+            assert asked in found_on(search_docs, url_path(principle_uri(principle.slug))), question.id
             assert asked not in on_mock, f"the mock interview's bank repeats {question.id} in search"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from support import WALKTHROUGHS
 from macros.core.text import markdown_text, md_inline
 
 

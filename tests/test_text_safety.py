@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.core.urls import PAGE_KINDS, export_uri, page_url
-from support import ROOT, SEED, build_variant, seed_only
+from support import ROOT, SEED, build_variant, normal, seed_only
 
 pytestmark = pytest.mark.xdist_group("text_safety")
 
@@ -32,10 +32,6 @@ SENTENCE = "I changed the handler's return type to List<String> because a < b he
 DESCRIPTION = 'Bias for Action, for a technical loop: it returns List<String> when "a < b" & more.'
 ENTITIES = re.compile(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.I)  # text showing an entity was escaped twice
 QUIZ_KINDS = ("single", "classify", "multiple")
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 def html_text(markup: str) -> str:

@@ -13,20 +13,12 @@ from urllib.parse import urljoin
 
 import yaml
 
-from support import FIXTURES
+from support import FIXTURES, normal, text
 from support.data import data_project, site_problems
 from macros.core.ids import SECTION_IDS
 
 GUIDE = "walkthroughs/{slug}/"
 COMPARE = "walkthroughs/{slug}/compare/"
-
-
-def text_of(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 def seconds_aloud(text: str, pace_wpm: int) -> int:
@@ -65,7 +57,7 @@ def test_five_tabs_with_the_right_labels(built_page, walkthrough):
     assert [i.get("type") for i in inputs] == ["radio"] * 5
     assert [bool(i.has_attr("checked")) for i in inputs] == [True, False, False, False, False]
     labels = tabs.select(":scope > .tabbed-labels > label")
-    assert [text_of(label) for label in labels] == [v.label for v in walkthrough.variants]
+    assert [text(label) for label in labels] == [v.label for v in walkthrough.variants]
     assert [label["for"] for label in labels] == [i["id"] for i in inputs]
     assert len(tabs.select(":scope > .tabbed-content > .tabbed-block")) == 5
 
@@ -81,17 +73,17 @@ def test_every_tab_has_five_sections_timed_from_their_word_counts(built_page, wa
         total = 0
         for section, shown in zip(walkthrough.sections, sections):
             where = f"{variant.label} / {section.name}"
-            assert text_of(shown.select_one(".sg-answer__name")) == section.name, where
-            spoken = text_of(shown.select_one(".sg-answer__text"))
+            assert text(shown.select_one(".sg-answer__name")) == section.name, where
+            spoken = text(shown.select_one(".sg-answer__text"))
             assert spoken == normal(getattr(variant.answer, section.id)), where
             seconds = seconds_aloud(spoken, pace)
             total += seconds
-            time_line = text_of(shown.select_one(".sg-answer__time"))
+            time_line = text(shown.select_one(".sg-answer__time"))
             assert time_line.startswith(f"{clock(seconds)} · {len(spoken.split())} words"), f"{where}: {time_line}"
             assert shown.select_one(".sg-answer__time time")["datetime"] == f"PT{seconds}S", where
             if section.budget_seconds:
                 assert f"budget {clock(section.budget_seconds)}" in time_line, where
-        words = sum(len(text_of(s.select_one(".sg-answer__text")).split()) for s in sections)
+        words = sum(len(text(s.select_one(".sg-answer__text")).split()) for s in sections)
         budget = walkthrough.timing.total_seconds[variant.id]
         total_line = normal(answer.select_one(".sg-variant__total").get_text())
         assert total_line == (
@@ -103,13 +95,13 @@ def test_every_tab_has_five_sections_timed_from_their_word_counts(built_page, wa
 def test_every_tab_has_its_guidance_stresses_and_drops(built_page, walkthrough):
     blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
     for variant, block in zip(walkthrough.variants, blocks, strict=True):
-        assert text_of(block.select_one(".sg-variant__guidance")) == f"Guidance: {normal(variant.guidance)}"
-        focus = [text_of(li) for li in block.select(".sg-variant__focus > li")]
+        assert text(block.select_one(".sg-variant__guidance")) == f"Guidance: {normal(variant.guidance)}"
+        focus = [text(li) for li in block.select(".sg-variant__focus > li")]
         assert focus == [f"Stresses: {normal(variant.stresses)}", f"Drops: {normal(variant.drops)}"]
 
 
 def test_the_page_states_the_pace(built_page, walkthrough):
-    part = " ".join(text_of(element) for element in variants_part(built_page(GUIDE.format(slug=walkthrough.slug))))
+    part = " ".join(text(element) for element in variants_part(built_page(GUIDE.format(slug=walkthrough.slug))))
     assert f"{walkthrough.timing.pace_wpm} words a minute" in part
 
 
@@ -117,9 +109,9 @@ def test_which_variant_when_table(built_page, walkthrough):
     soup = built_page(GUIDE.format(slug=walkthrough.slug))
     tables = [t for element in variants_part(soup) for t in element.select("table")]
     assert len(tables) == 1, "expected one 'which variant when' table before the tabs"
-    headers = [text_of(th) for th in tables[0].select("thead th")]
+    headers = [text(th) for th in tables[0].select("thead th")]
     assert headers == ["Variant", "Role", "Seniority", "Interviewer", "What to stress", "What to drop"]
-    rows = [[text_of(td) for td in tr.select("td")] for tr in tables[0].select("tbody tr")]
+    rows = [[text(td) for td in tr.select("td")] for tr in tables[0].select("tbody tr")]
     assert rows == [
         [v.label, normal(v.when.role), normal(v.when.seniority), normal(v.when.interviewer), normal(v.stresses),
          normal(v.drops)]
@@ -145,41 +137,41 @@ def test_variants_part_links_the_side_by_side_page(built_page, walkthrough):
 def test_side_by_side_lines_up_each_section_across_the_variants(built_page, walkthrough):
     pace = walkthrough.timing.pace_wpm
     soup = built_page(COMPARE.format(slug=walkthrough.slug))
-    assert text_of(soup.select_one("article h1")).startswith("Variants side by side")
-    assert normal(walkthrough.question) in text_of(soup.select_one("article"))
-    assert f"{pace} words a minute" in text_of(soup.select_one(".sg-pace"))
+    assert text(soup.select_one("article h1")).startswith("Variants side by side")
+    assert normal(walkthrough.question) in text(soup.select_one("article"))
+    assert f"{pace} words a minute" in text(soup.select_one(".sg-pace"))
     totals = {
         v.id: sum(seconds_aloud(getattr(v.answer, s), pace) for s in SECTION_IDS) for v in walkthrough.variants
     }
     for section in walkthrough.sections:
         heading = soup.select_one(f"h2#{section.anchor}")
-        assert heading and text_of(heading).removesuffix(" ¶") == section.name
+        assert heading and text(heading).removesuffix(" ¶") == section.name
         side = heading.find_next_sibling(class_="sg-side")
         rows = side.select(":scope > .sg-side__row")
         assert [row["data-sg-variant"] for row in rows] == [v.id for v in walkthrough.variants], section.id
         for variant, row in zip(walkthrough.variants, rows):
-            spoken = text_of(row.select_one(".sg-side__text"))
+            spoken = text(row.select_one(".sg-side__text"))
             assert spoken == normal(getattr(variant.answer, section.id))
             seconds = seconds_aloud(spoken, pace)
             share = round(100 * seconds / totals[variant.id])
-            assert text_of(row.select_one(".sg-side__label")) == f"{variant.label} {clock(seconds)} · {share}%"
+            assert text(row.select_one(".sg-side__label")) == f"{variant.label} {clock(seconds)} · {share}%"
 
 
 def test_side_by_side_time_table_matches_the_tabs(built_page, walkthrough):
     """The overview on the side-by-side page and the tabs on the guide page say the same times."""
     guide_blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(".tabbed-block")
     table = built_page(COMPARE.format(slug=walkthrough.slug)).select_one("h2#time").find_next("table")
-    assert [text_of(th) for th in table.select("thead th")] == (
+    assert [text(th) for th in table.select("thead th")] == (
         ["Variant"] + [s.name for s in walkthrough.sections] + ["Total"]
     )
     rows = table.select("tbody tr")
     assert len(rows) == len(walkthrough.variants)
     for variant, row, block in zip(walkthrough.variants, rows, guide_blocks):
-        cells = [text_of(td) for td in row.select("td")]
-        in_tab = [text_of(t) for t in block.select(".sg-answer__time time")]
+        cells = [text(td) for td in row.select("td")]
+        in_tab = [text(t) for t in block.select(".sg-answer__time time")]
         assert cells[0] == variant.label
         assert [cell.split(" · ")[0] for cell in cells[1:6]] == in_tab
-        total = text_of(block.select_one(".sg-variant__total time"))
+        total = text(block.select_one(".sg-variant__total time"))
         assert cells[6] == f"{total} of {clock(walkthrough.timing.total_seconds[variant.id])}"
 
 

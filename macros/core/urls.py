@@ -60,8 +60,12 @@ def page_uri(kind: str, slug: str) -> str:
 
 def page_url(kind: str, slug: str) -> str:
     """A generated page's URL path in the online site (directory URLs: quiz.md -> quiz/)."""
-    uri = page_uri(kind, slug)
-    return uri.removesuffix("index.md") if uri.endswith("/index.md") else uri.removesuffix(".md") + "/"
+    return url_path(page_uri(kind, slug))
+
+
+def url_path(src_uri: str) -> str:
+    """A page's URL path in the online site, from its docs/ path (directory URLs: quiz.md -> quiz/)."""
+    return src_uri.removesuffix("index.md") if src_uri.endswith("/index.md") else src_uri.removesuffix(".md") + "/"
 
 
 def export_uri(slug: str, kind: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.quiz import quiz_version
-from support import PageWatcher
+from support import PageWatcher, normal
 from support.axe import assert_no_violations_in_either_scheme
 from support.browser import assert_same_document, mark_the_document, scroll_to, serve_sitemap_for_this_server
 
@@ -119,10 +119,6 @@ def check(tab, item) -> None:
 
 def feedback_of(tab, item, index: int) -> str:
     return tab.locator(f"#quiz-{item.id} .sg-quiz__option").nth(index).locator(".sg-quiz__feedback").inner_text()
-
-
-def normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 def graded(tab, item) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 import subprocess
 import sys
@@ -153,6 +152,16 @@ def digests(site: Path) -> dict[str, str]:
 def parse(path: Path) -> BeautifulSoup:
     """A built page, parsed once per test process (tests only read it)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def normal(value: str) -> str:
+    """Text with its whitespace collapsed, compared as a reader reads it."""
+    return " ".join(value.split())
+
+
+def text(element) -> str:
+    """A parsed element's text as a reader reads it."""
+    return normal(element.get_text(" "))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

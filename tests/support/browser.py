@@ -7,7 +7,7 @@ from playwright.sync_api import Error as PlaywrightError, TimeoutError as Playwr
 
 from . import ROOT, SEED, WALKTHROUGHS
 from macros.core.principles import load_principles
-from macros.core.urls import PAGE_KINDS, page_url
+from macros.core.urls import PAGE_KINDS, PRINCIPLES_INDEX, page_url, principle_uri, url_path
 
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 # The system's colour scheme, and Material's name for it (body[data-md-color-scheme], mkdocs.yml palette).
@@ -20,7 +20,7 @@ PHONE_AND_DESKTOP = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["
 # principles' pages are the same template with other data.
 _PRINCIPLES = load_principles(ROOT, set(WALKTHROUGHS)).principles
 _WALKED = {w.principle for w in WALKTHROUGHS.values()}
-PRINCIPLE_PAGES = ["principles/"] + [f"principles/{principle.slug}/" for principle in (
+PRINCIPLE_PAGES = [url_path(PRINCIPLES_INDEX)] + [url_path(principle_uri(principle.slug)) for principle in (
     next(p for p in _PRINCIPLES if p.name == WALKTHROUGHS[SEED].principle),
     next(p for p in _PRINCIPLES if p.name not in _WALKED),
 )]
