@@ -5,9 +5,12 @@ the index, which every fresh page load downloads and indexes in the reader's bro
 
 from __future__ import annotations
 
+import copy
 import html
 import re
+from pathlib import Path
 
+import lxml.html
 from bs4 import BeautifulSoup
 
 from macros.core.ids import SECTION_IDS, VARIANT_IDS
@@ -16,6 +19,7 @@ from macros.core.urls import page_url, principle_uri, url_path
 from support import ROOT, WALKTHROUGHS, normal
 
 QUESTION_NUMBER = re.compile(r"Question \d+ of \d+\.")
+EXCLUDED_BLOCKS = ".//*[@data-search-exclude][not(self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6)]"
 
 
 def found_on(search_docs, url: str) -> str:
@@ -24,6 +28,36 @@ def found_on(search_docs, url: str) -> str:
     assert entries, f"{url} is not in the search index"
     return normal(" ".join(BeautifulSoup(doc["title"] + " " + doc["text"], "html.parser").get_text(" ")
                            for doc in entries))
+
+
+def only_out_of_search(page: Path) -> set[str]:
+    """The texts a built page shows only inside blocks marked `data-search-exclude` (headings aside:
+    theirs is a section's exclusion, which every other test here checks)."""
+    article = lxml.html.fromstring(page.read_bytes()).find(".//article")
+    blocks = article.xpath(EXCLUDED_BLOCKS)
+    inside = {normal(piece) for block in blocks for piece in block.itertext()}
+    rest = copy.deepcopy(article)
+    for block in rest.xpath(EXCLUDED_BLOCKS):
+        if block.getparent() is not None:
+            block.drop_tree()
+    shown_elsewhere = normal(rest.text_content())
+    # Short pieces ("Start", "0:00") say nothing about where they came from.
+    return {piece for piece in inside if len(piece) >= 12 and piece not in shown_elsewhere}
+
+
+def test_blocks_marked_out_of_search_stay_out_of_it(site, search_docs):
+    """Material's search parser ends a block's exclusion at its first nested element of the same tag
+    (a <div> in the <div>): what follows it would leak into the index."""
+    checked = set()
+    for url in sorted({doc["location"].split("#")[0] for doc in search_docs}):
+        pieces = only_out_of_search(site / url / "index.html")
+        found = found_on(search_docs, url)
+        leaked = sorted(piece for piece in pieces if piece in found)
+        assert not leaked, f"search indexes what {url or 'the landing page'} marks out of it: {leaked}"
+        checked |= {(url, piece) for piece in pieces}
+    # The widgets' own labels are among what was checked.
+    for url, label in (("practice/mock/", "Save my scores"), ("practice/review/", "Walkthroughs to cram")):
+        assert (url, label) in checked, f"{label!r} on {url} was not checked"
 
 
 def test_quiz_questions_are_found_on_their_quiz_page_only(search_docs, walkthrough):
