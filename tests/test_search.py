@@ -38,8 +38,7 @@ def only_out_of_search(page: Path) -> set[str]:
     inside = {normal(piece) for block in blocks for piece in block.itertext()}
     rest = copy.deepcopy(article)
     for block in rest.xpath(EXCLUDED_BLOCKS):
-        if block.getparent() is not None:
-            block.drop_tree()
+        block.drop_tree()  # a block inside one already dropped leaves that detached copy, harmlessly
     shown_elsewhere = normal(rest.text_content())
     # Short pieces ("Start", "0:00") say nothing about where they came from.
     return {piece for piece in inside if len(piece) >= 12 and piece not in shown_elsewhere}
