@@ -332,8 +332,9 @@ def main() -> None:
             )
         if "search" not in skip:
             sections.append(
-                "**Search index** (`search/search_index.json`) from the same builds: a reader downloads it "
-                "whole on first opening the search box; gzipped at level 6, as hosts commonly serve it\n\n"
+                "**Search index** (`search/search_index.json`) from the same builds: every full page load downloads "
+                "it whole and indexes it, searched or not (Material's search worker starts with the page); "
+                "gzipped at level 6, as hosts commonly serve it\n\n"
                 + table(["walkthroughs", "as built", "gzipped", "gzipped / walkthrough"], search_rows(scales_measured))
             )
         if "serve" not in skip:
