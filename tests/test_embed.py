@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.core.urls import page_url
 from support import normal, text
 
 
@@ -69,9 +70,9 @@ def test_embed_views_stay_out_of_search(search_docs):
 
 
 def test_each_embeddable_block_offers_its_snippet(built_page, walkthrough):
-    guide = built_page(f"walkthroughs/{walkthrough.slug}/")
+    guide = built_page(page_url("guide", walkthrough.slug))
     canonical = guide.select_one('link[rel="canonical"]')["href"]
-    base = canonical.removesuffix(f"walkthroughs/{walkthrough.slug}/")
+    base = canonical.removesuffix(page_url("guide", walkthrough.slug))
     assert urlsplit(base).scheme in ("http", "https"), "site_url must be absolute"
     for view, heading_id in HEADINGS.items():
         heading = guide.select_one(f"h2#{heading_id}")

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from macros.core.urls import page_url
 from support import ROOT, WALKTHROUGHS, normal, text
 from support.data import data_project, fixture_walkthrough, site_problems
 from macros.core.problems import DataError
@@ -22,7 +23,7 @@ SECTIONS = ("objectives", "session-plan", "pair-exercise", "rubric", "discussion
 
 
 def instructor_url(walkthrough) -> str:
-    return f"walkthroughs/{walkthrough.slug}/instructor/"
+    return page_url("instructor", walkthrough.slug)
 
 
 def section_text(soup, anchor: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 
 from support import FIXTURES, ROOT, WALKTHROUGHS, copy_project
 from macros.anki import ALL_DECKS
-from macros.core.urls import EXPORTS_DIR, export_uri
+from macros.core.urls import EXPORTS_DIR, export_uri, page_url
 from macros.importer import import_document, write
 from macros.quiz import quiz_version
 from macros.scorm import MASTERY_DEFAULT, package_uri
@@ -140,7 +140,7 @@ def test_the_site_serves_a_stand_in_until_the_real_package(site, walkthrough):
 
 
 def test_the_instructor_guide_links_the_package_and_the_deck_with_import_steps(built_page, walkthrough):
-    page = built_page(f"walkthroughs/{walkthrough.slug}/instructor/")
+    page = built_page(page_url("instructor", walkthrough.slug))
     exports = page.select_one(".sg-exports")
     hrefs = [a["href"] for a in exports.select("a")]
     for uri in (package_uri(walkthrough.slug), export_uri(walkthrough.slug, "apkg"), ALL_DECKS):
@@ -152,7 +152,7 @@ def test_the_instructor_guide_links_the_package_and_the_deck_with_import_steps(b
 
 
 def test_the_guide_offers_the_anki_decks_near_the_quiz(built_page, walkthrough):
-    page = built_page(f"walkthroughs/{walkthrough.slug}/")
+    page = built_page(page_url("guide", walkthrough.slug))
     decks = page.select_one("p.sg-decks")
     assert decks is not None and decks.find_previous("h2")["id"] == "quiz"
     links = {a["href"].rsplit("/", 1)[-1]: a["download"] for a in decks.select("a[download]")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 
+from macros.core.urls import page_url
 from support import ROOT, WALKTHROUGHS
 from macros.core.assets import MINIFIERS
 from macros.core.principles import load_principles
@@ -94,7 +95,7 @@ def test_the_review_page_runs_every_quiz_with_the_quiz_markup(built_page):
 
 def test_a_quiz_page_loads_the_review_recorder_and_keeps_its_own_ids(built_page):
     for slug, w in WALKTHROUGHS.items():
-        quiz = built_page(f"walkthroughs/{slug}/quiz/").select_one(".sg-quiz")
+        quiz = built_page(page_url("quiz", slug)).select_one(".sg-quiz")
         assert quiz.select_one('[data-sg-module="review-log"][hidden]')
         assert not quiz.has_attr("data-sg-session")
         assert quiz.select_one("form.sg-quiz__item")["id"] == f"quiz-{w.quiz[0].id}"

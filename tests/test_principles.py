@@ -18,7 +18,7 @@ from macros.core.anchors import PRINCIPLE_ANCHORS
 from macros.core.principles import load_principles, read_principles
 from macros.core.problems import DataError
 from macros.core.rubric import load_kit
-from macros.core.urls import principle_uri, url_path
+from macros.core.urls import page_url, principle_uri, url_path
 from macros.principles import in_a_line
 from macros.practice.rules import read_rules
 from macros.principles.export import SCHEMA_FILE, principles_export
@@ -154,7 +154,7 @@ def test_the_navigation_lists_the_principles_in_the_catalogs_order(built_page):
     hrefs = [a["href"] for a in section.select(":scope > nav > ul > li > a.md-nav__link")]
     assert hrefs == [f"{p.slug}/" for p in PRINCIPLES]
     # navigation.prune: a walkthrough's pages carry no principle pages, and the reverse.
-    assert not built_page(f"walkthroughs/{next(iter(WALKTHROUGHS))}/").select(f"nav a[href$='principles/{PRINCIPLES[0].slug}/']")
+    assert not built_page(page_url("guide", next(iter(WALKTHROUGHS)))).select(f"nav a[href$='principles/{PRINCIPLES[0].slug}/']")
 
 
 # --- The landing page and the guide pages ----------------------------------------------------------
@@ -180,7 +180,7 @@ def test_the_landing_page_links_the_catalog_and_says_once_that_the_stories_are_i
 
 
 def test_each_guide_page_links_its_principle(built_page, walkthrough):
-    line = built_page(f"walkthroughs/{walkthrough.slug}/").select_one(".sg-question__principle")
+    line = built_page(page_url("guide", walkthrough.slug)).select_one(".sg-question__principle")
     principle = CATALOG.by_name(walkthrough.principle)
     assert text(line) == f"{walkthrough.framework} · {walkthrough.principle}"
     assert line.select_one("a")["href"] == f"../../principles/{principle.slug}/"

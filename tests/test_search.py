@@ -86,7 +86,8 @@ def test_bank_questions_are_found_on_their_principle_page_not_the_mock_interview
     on_mock = found_on(search_docs, "practice/mock/")
     assert "Mock interview" in on_mock and "The question bank" in on_mock
     for principle in load_principles(ROOT, set(WALKTHROUGHS)).principles:
+        on_principle_page = found_on(search_docs, url_path(principle_uri(principle.slug)))
         for question in principle.questions:
             asked = normal(html.unescape(question.text))
-            assert asked in found_on(search_docs, url_path(principle_uri(principle.slug))), question.id
+            assert asked in on_principle_page, question.id
             assert asked not in on_mock, f"the mock interview's bank repeats {question.id} in search"

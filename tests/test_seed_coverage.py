@@ -11,6 +11,7 @@ import unicodedata
 
 import pytest
 
+from macros.core.urls import page_url
 from support import FIXTURES, WALKTHROUGHS
 
 SEEDS = sorted(p for p in (FIXTURES / "seeds").glob("*.txt") if p.stem in WALKTHROUGHS)
@@ -33,7 +34,7 @@ def sentences(line: str) -> list[str]:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
 def test_every_seed_sentence_is_on_the_guide_page(built_page, seed):
-    article = normal(built_page(f"walkthroughs/{seed.stem}/").select_one("article").get_text(" "))
+    article = normal(built_page(page_url("guide", seed.stem)).select_one("article").get_text(" "))
     missing = []
     for number, line in enumerate(seed.read_text(encoding="utf-8").splitlines(), 1):
         for sentence in sentences(line):

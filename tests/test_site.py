@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.core.urls import page_url
 from support import ROOT, parse
 from support.linkcheck import check_site
 from macros.pages import GENERATED_PAGES
@@ -18,7 +19,7 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def guide_url(walkthrough) -> str:
-    return f"walkthroughs/{walkthrough.slug}/"
+    return page_url("guide", walkthrough.slug)
 
 
 def test_every_link_and_anchor_resolves(site):
@@ -165,7 +166,7 @@ def test_variant_guidance_is_on_the_page(built_page, walkthrough):
 def test_landing_page_lists_every_walkthrough(built_page, walkthrough):
     soup = built_page("")
     links = {a["href"] for a in soup.select(".sg-list a")}
-    assert f"walkthroughs/{walkthrough.slug}/" in links
+    assert guide_url(walkthrough) in links
 
 
 @pytest.mark.parametrize("scheme_toggle", ["Switch to dark mode", "Switch to light mode"])

@@ -179,7 +179,7 @@ def test_instant_navigation_and_search_work_under_the_prefix(hosted, tab, failed
     tab.goto(base, wait_until="networkidle")
     # Instant navigation rewrites the links it will handle to absolute URLs (from sitemap.xml): only
     # with the prefix in site_url do they stay inside the site.
-    link = tab.locator(f'.sg-list a[href$="walkthroughs/{walkthrough.slug}/"]').first
+    link = tab.locator(f'.sg-list a[href$="{page_url("guide", walkthrough.slug)}"]').first
     assert link.get_attribute("href") == f"{base}walkthroughs/{walkthrough.slug}/"
     link.click()
     tab.wait_for_url(f"{base}walkthroughs/{walkthrough.slug}/")

@@ -13,12 +13,11 @@ from urllib.parse import urljoin
 
 import yaml
 
+from macros.core.urls import page_url
 from support import FIXTURES, normal, text
 from support.data import data_project, site_problems
 from macros.core.ids import SECTION_IDS
 
-GUIDE = "walkthroughs/{slug}/"
-COMPARE = "walkthroughs/{slug}/compare/"
 
 
 def seconds_aloud(text: str, pace_wpm: int) -> int:
@@ -51,7 +50,7 @@ def tab_set(soup):
 
 
 def test_five_tabs_with_the_right_labels(built_page, walkthrough):
-    tabs = tab_set(built_page(GUIDE.format(slug=walkthrough.slug)))
+    tabs = tab_set(built_page(page_url("guide", walkthrough.slug)))
     inputs = tabs.find_all("input", recursive=False)
     assert [i["id"] for i in inputs] == [f"variants-{v.id}" for v in walkthrough.variants]
     assert [i.get("type") for i in inputs] == ["radio"] * 5
@@ -64,7 +63,7 @@ def test_five_tabs_with_the_right_labels(built_page, walkthrough):
 
 def test_every_tab_has_five_sections_timed_from_their_word_counts(built_page, walkthrough):
     pace = walkthrough.timing.pace_wpm
-    blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+    blocks = tab_set(built_page(page_url("guide", walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
     for variant, block in zip(walkthrough.variants, blocks, strict=True):
         answer = block.select_one(f'.sg-variant[data-sg-variant="{variant.id}"]')
         assert answer, f"the {variant.label} tab does not hold the {variant.id} answer"
@@ -93,7 +92,7 @@ def test_every_tab_has_five_sections_timed_from_their_word_counts(built_page, wa
 
 
 def test_every_tab_has_its_guidance_stresses_and_drops(built_page, walkthrough):
-    blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
+    blocks = tab_set(built_page(page_url("guide", walkthrough.slug))).select(":scope > .tabbed-content > .tabbed-block")
     for variant, block in zip(walkthrough.variants, blocks, strict=True):
         assert text(block.select_one(".sg-variant__guidance")) == f"Guidance: {normal(variant.guidance)}"
         focus = [text(li) for li in block.select(".sg-variant__focus > li")]
@@ -101,12 +100,12 @@ def test_every_tab_has_its_guidance_stresses_and_drops(built_page, walkthrough):
 
 
 def test_the_page_states_the_pace(built_page, walkthrough):
-    part = " ".join(text(element) for element in variants_part(built_page(GUIDE.format(slug=walkthrough.slug))))
+    part = " ".join(text(element) for element in variants_part(built_page(page_url("guide", walkthrough.slug))))
     assert f"{walkthrough.timing.pace_wpm} words a minute" in part
 
 
 def test_which_variant_when_table(built_page, walkthrough):
-    soup = built_page(GUIDE.format(slug=walkthrough.slug))
+    soup = built_page(page_url("guide", walkthrough.slug))
     tables = [t for element in variants_part(soup) for t in element.select("table")]
     assert len(tables) == 1, "expected one 'which variant when' table before the tabs"
     headers = [text(th) for th in tables[0].select("thead th")]
@@ -125,10 +124,10 @@ def test_which_variant_when_table(built_page, walkthrough):
 
 
 def test_variants_part_links_the_side_by_side_page(built_page, walkthrough):
-    guide = GUIDE.format(slug=walkthrough.slug)
+    guide = page_url("guide", walkthrough.slug)
     hrefs = {a["href"] for element in variants_part(built_page(guide)) for a in element.select("a[href]")}
     targets = {normpath(urljoin("/" + guide, href)) for href in hrefs}
-    assert "/" + COMPARE.format(slug=walkthrough.slug).rstrip("/") in targets, hrefs
+    assert "/" + page_url("compare", walkthrough.slug).rstrip("/") in targets, hrefs
 
 
 # --- The side-by-side page ----------------------------------------------------------------------
@@ -136,7 +135,7 @@ def test_variants_part_links_the_side_by_side_page(built_page, walkthrough):
 
 def test_side_by_side_lines_up_each_section_across_the_variants(built_page, walkthrough):
     pace = walkthrough.timing.pace_wpm
-    soup = built_page(COMPARE.format(slug=walkthrough.slug))
+    soup = built_page(page_url("compare", walkthrough.slug))
     assert text(soup.select_one("article h1")).startswith("Variants side by side")
     assert normal(walkthrough.question) in text(soup.select_one("article"))
     assert f"{pace} words a minute" in text(soup.select_one(".sg-pace"))
@@ -159,8 +158,8 @@ def test_side_by_side_lines_up_each_section_across_the_variants(built_page, walk
 
 def test_side_by_side_time_table_matches_the_tabs(built_page, walkthrough):
     """The overview on the side-by-side page and the tabs on the guide page say the same times."""
-    guide_blocks = tab_set(built_page(GUIDE.format(slug=walkthrough.slug))).select(".tabbed-block")
-    table = built_page(COMPARE.format(slug=walkthrough.slug)).select_one("h2#time").find_next("table")
+    guide_blocks = tab_set(built_page(page_url("guide", walkthrough.slug))).select(".tabbed-block")
+    table = built_page(page_url("compare", walkthrough.slug)).select_one("h2#time").find_next("table")
     assert [text(th) for th in table.select("thead th")] == (
         ["Variant"] + [s.name for s in walkthrough.sections] + ["Total"]
     )

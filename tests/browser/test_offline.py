@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from macros.core.urls import page_uri
+from macros.core.urls import page_uri, page_url
 from support import ROOT, SEED, PageWatcher, run_make_offline
 from support.browser import longest_word, search, swept, wait_until_widgets_bound
 from support.linkcheck import check_site
@@ -124,7 +124,7 @@ def test_navigation_and_search_work_from_file(offline, tab, walkthrough):
     expect(tab.locator("article h1")).to_contain_text(walkthrough.title)
     # Search runs from the inlined index (search/search_index.js) in the iframe-worker shim.
     search(tab, longest_word(walkthrough.title))
-    expect(tab.locator(f'.md-search-result__item a[href*="walkthroughs/{walkthrough.slug}/"]').first).to_be_attached()
+    expect(tab.locator(f'.md-search-result__item a[href*="{page_url("guide", walkthrough.slug)}"]').first).to_be_attached()
 
 
 def test_every_widget_starts_from_file(offline, tab):

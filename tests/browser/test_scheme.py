@@ -10,13 +10,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from macros.core.urls import page_url
 from support import SEED
 from support.browser import SCHEMES, assert_same_document, open_with_instant_navigation, wait_until_widgets_bound
 
 pytestmark = pytest.mark.browser
 
 SWITCH_TO = {"light": "Switch to dark mode", "dark": "Switch to light mode"}
-GUIDE = f"walkthroughs/{SEED}/"
+GUIDE = page_url("guide", SEED)
 # Browsers report media query changes before a frame's animation callbacks: two frames on, they are out.
 NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 

@@ -11,13 +11,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from macros.core.urls import page_url
 from support import SEED, WALKTHROUGHS
 from support.browser import assert_same_document, open_with_instant_navigation
 from support.pdf import all_text
 
 pytestmark = pytest.mark.browser
 
-GUIDE = "walkthroughs/{slug}/"
 SECOND = next(slug for slug in WALKTHROUGHS if slug != SEED)  # another guide page, with the same five tabs
 
 
@@ -48,7 +48,7 @@ def expect_open(tab, chosen: str, all_ids: list[str]) -> None:
 
 def test_each_tab_fragment_opens_that_tab(tab, site_url, walkthrough):
     ids = [v.id for v in walkthrough.variants]
-    url = site_url + GUIDE.format(slug=walkthrough.slug)
+    url = site_url + page_url("guide", walkthrough.slug)
     # Reverse order, each a fresh load: the tab open before it (the default first tab, then the one
     # the previous fragment opened and linked tabs remembered) is always a different one.
     for variant in reversed(walkthrough.variants):
@@ -61,16 +61,16 @@ def test_each_tab_fragment_opens_that_tab(tab, site_url, walkthrough):
 
 def test_which_variant_when_links_open_their_tabs(tab, site_url, walkthrough):
     ids = [v.id for v in walkthrough.variants]
-    tab.goto(site_url + GUIDE.format(slug=walkthrough.slug))
+    tab.goto(site_url + page_url("guide", walkthrough.slug))
     for variant in walkthrough.variants[1:] + walkthrough.variants[:1]:
         tab.locator(f'.sg-when a[href$="#{variant.anchor}"]').click()  # instant navigation makes hrefs absolute
         expect_open(tab, variant.id, ids)
-        expect(tab).to_have_url(f"{site_url}{GUIDE.format(slug=walkthrough.slug)}#{variant.anchor}")
+        expect(tab).to_have_url(f"{site_url}{page_url('guide', walkthrough.slug)}#{variant.anchor}")
 
 
 def test_arrow_keys_switch_tabs(tab, site_url, walkthrough):
     ids = [v.id for v in walkthrough.variants]
-    tab.goto(site_url + GUIDE.format(slug=walkthrough.slug))
+    tab.goto(site_url + page_url("guide", walkthrough.slug))
     tab.locator(f"input#variants-{ids[0]}").focus()
     for variant_id in ids[1:]:
         tab.keyboard.press("ArrowRight")
@@ -83,7 +83,7 @@ def test_tabs_work_without_javascript(browser, site_url, walkthrough):
     context = browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
-        tab.goto(site_url + GUIDE.format(slug=walkthrough.slug))
+        tab.goto(site_url + page_url("guide", walkthrough.slug))
         ids = [v.id for v in walkthrough.variants]
         expect_open(tab, ids[0], ids)
         for variant in walkthrough.variants[1:]:
@@ -94,7 +94,7 @@ def test_tabs_work_without_javascript(browser, site_url, walkthrough):
 
 
 def test_all_five_answers_print(tab, site_url, walkthrough, tmp_path):
-    tab.goto(site_url + GUIDE.format(slug=walkthrough.slug))
+    tab.goto(site_url + page_url("guide", walkthrough.slug))
     tab.emulate_media(media="print")
     for variant in walkthrough.variants:
         expect(answer(tab, variant.id)).to_be_visible()
@@ -111,7 +111,7 @@ def test_all_five_answers_print(tab, site_url, walkthrough, tmp_path):
 def test_a_chosen_role_sticks_on_another_walkthrough(tab, site_url, walkthrough):
     ids = [v.id for v in walkthrough.variants]
     assert [v.id for v in WALKTHROUGHS[SECOND].variants] == ids
-    first, second = GUIDE.format(slug=walkthrough.slug), GUIDE.format(slug=SECOND)
+    first, second = page_url("guide", walkthrough.slug), page_url("guide", SECOND)
     open_with_instant_navigation(tab, site_url)
     tab.locator(f'.sg-list a[href$="{first}"]').first.click()
     expect(tab).to_have_url(site_url + first)
